@@ -1,0 +1,39 @@
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import Base, JSONType, UTCDateTime
+
+
+class Product(Base):
+    __tablename__ = "product"
+
+    sku: Mapped[str] = mapped_column(String(128), primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str | None] = mapped_column(String(16))
+    work_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    format: Mapped[str | None] = mapped_column(String(64))
+    category: Mapped[str | None] = mapped_column(String(128), index=True)
+    attributes: Mapped[dict[str, str]] = mapped_column(JSONType, default=dict)
+    provides: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    requires_any: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    contains: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    included_in: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    superseded_by: Mapped[str | None] = mapped_column(String(128))
+    replenish_days: Mapped[int | None] = mapped_column(Integer)
+    duration_days: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    def facts(self) -> dict[str, Any]:
+        return {c: getattr(self, c) for c in PRODUCT_FIELDS}
+
+
+PRODUCT_FIELDS = (
+    "sku", "title", "kind", "work_id", "format", "category", "attributes", "provides",
+    "requires_any", "contains", "included_in", "superseded_by", "replenish_days",
+    "duration_days", "active",
+)

@@ -1,0 +1,52 @@
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.catalog.models import Product
+from app.db import upsert_insert
+
+
+async def upsert_products(
+    session: AsyncSession, rows: Sequence[dict[str, Any]], *, now: datetime
+) -> list[tuple[str, bool]]:
+    """Insert or replace products; returns each sku with whether it was new."""
+    values = [{**row, "created_at": now, "updated_at": now} for row in rows]
+    stmt = upsert_insert(session, Product).values(values)
+    updatable = {c: stmt.excluded[c] for c in rows[0] if c != "sku"}
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["sku"], set_={**updatable, "updated_at": now}
+    ).returning(Product.sku, Product.created_at)
+    result = await session.execute(stmt)
+    return [(sku, created_at == now) for sku, created_at in result.all()]
+
+
+async def get_product(session: AsyncSession, sku: str) -> Product | None:
+    return await session.get(Product, sku)
+
+
+async def list_by_skus(session: AsyncSession, skus: Iterable[str]) -> list[Product]:
+    wanted = list(set(skus))
+    if not wanted:
+        return []
+    return list((await session.scalars(select(Product).where(Product.sku.in_(wanted)))).all())
+
+
+async def list_by_work_ids(session: AsyncSession, work_ids: Iterable[str]) -> list[Product]:
+    wanted = list(set(work_ids))
+    if not wanted:
+        return []
+    stmt = select(Product).where(Product.work_id.in_(wanted))
+    return list((await session.scalars(stmt)).all())
+
+
+async def list_active_in_categories(
+    session: AsyncSession, categories: Iterable[str]
+) -> list[Product]:
+    wanted = list(set(categories))
+    if not wanted:
+        return []
+    stmt = select(Product).where(Product.category.in_(wanted), Product.active.is_(True))
+    return list((await session.scalars(stmt)).all())

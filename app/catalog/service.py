@@ -1,0 +1,60 @@
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.catalog import repository
+from app.catalog.models import Product
+from app.catalog.schemas import ProductBatchItem, ProductBatchResult, ProductUpsert
+from app.db import committing, utcnow
+from app.errors import InvalidInput, NotFound
+
+
+async def upsert_product(
+    session: AsyncSession, *, sku: str, product: ProductUpsert
+) -> tuple[Product, bool]:
+    if product.superseded_by == sku:
+        raise InvalidInput(
+            "A product cannot supersede itself.", loc=["body", "superseded_by"]
+        )
+    async with committing(session):
+        [(_, created)] = await repository.upsert_products(
+            session, [_row(sku, product)], now=utcnow()
+        )
+    stored = await repository.get_product(session, sku)
+    assert stored is not None
+    await session.refresh(stored)
+    return stored, created
+
+
+async def upsert_batch(
+    session: AsyncSession, *, products: Sequence[ProductBatchItem]
+) -> ProductBatchResult:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(products):
+        if item.sku in seen:
+            raise InvalidInput(
+                f"sku {item.sku} appears twice (items {seen[item.sku]} and {index}).",
+                loc=["body", index, "sku"],
+            )
+        seen[item.sku] = index
+    if not products:
+        return ProductBatchResult(created=0, updated=0)
+    async with committing(session):
+        outcome = await repository.upsert_products(
+            session, [_row(p.sku, p) for p in products], now=utcnow()
+        )
+    created = sum(1 for _, was_new in outcome if was_new)
+    return ProductBatchResult(created=created, updated=len(outcome) - created)
+
+
+async def get_product(session: AsyncSession, *, sku: str) -> Product:
+    product = await repository.get_product(session, sku)
+    if product is None:
+        raise NotFound(f"No product with sku {sku}.")
+    return product
+
+
+def _row(sku: str, product: ProductUpsert) -> dict[str, object]:
+    row = product.model_dump(mode="json", exclude={"sku"})
+    row["sku"] = sku
+    return row

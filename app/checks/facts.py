@@ -1,0 +1,142 @@
+"""The frozen facts a check is decided from: what we know of the customer and the catalog.
+
+Plain data, no I/O: the service loads it once per check, the rules only read it.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+
+class Code(StrEnum):
+    ALREADY_OWNED = "ALREADY_OWNED"
+    ALREADY_SUBSCRIBED = "ALREADY_SUBSCRIBED"
+    DUPLICATE_ORDER = "DUPLICATE_ORDER"
+    PREVIOUSLY_PURCHASED = "PREVIOUSLY_PURCHASED"
+    EARLY_REPURCHASE = "EARLY_REPURCHASE"
+    OWNED_OTHER_FORMAT = "OWNED_OTHER_FORMAT"
+    RETURNED_BEFORE = "RETURNED_BEFORE"
+    DUPLICATE_IN_CART = "DUPLICATE_IN_CART"
+    INCOMPATIBLE = "INCOMPATIBLE"
+    PREFERENCE_CONFLICT = "PREFERENCE_CONFLICT"
+    INCLUDED_IN_SUBSCRIPTION = "INCLUDED_IN_SUBSCRIPTION"
+    NEWER_VERSION = "NEWER_VERSION"
+    PREFERRED_FORMAT = "PREFERRED_FORMAT"
+
+
+class Severity(StrEnum):
+    info = "info"
+    confirm = "confirm"
+    block = "block"
+
+
+SEVERITY_RANK = {Severity.info: 1, Severity.confirm: 2, Severity.block: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class ProductFacts:
+    sku: str
+    title: str
+    kind: str | None = None
+    work_id: str | None = None
+    format: str | None = None
+    category: str | None = None
+    attributes: Mapping[str, str] = field(default_factory=dict)
+    provides: tuple[str, ...] = ()
+    requires_any: tuple[str, ...] = ()
+    contains: tuple[str, ...] = ()
+    included_in: tuple[str, ...] = ()
+    superseded_by: str | None = None
+    replenish_days: int | None = None
+    duration_days: int | None = None
+    active: bool = True
+
+    @property
+    def size(self) -> str | None:
+        return self.attributes.get("size")
+
+
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    """One sku of one order that counts (placed, not cancelled), with what came back of it."""
+
+    order_id: str
+    sku: str
+    at: datetime
+    quantity: int
+    returned: int = 0
+
+    @property
+    def kept(self) -> int:
+        return max(self.quantity - self.returned, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnEvent:
+    order_id: str
+    sku: str
+    quantity: int
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StatedPreferences:
+    formats: tuple[str, ...] = ()
+    sizes: Mapping[str, str] = field(default_factory=dict)
+    avoid: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What the customer did up to the check's instant: orders, returns, words, feedback."""
+
+    purchases: tuple[Purchase, ...] = ()
+    returns: tuple[ReturnEvent, ...] = ()
+    preferences: StatedPreferences = StatedPreferences()
+    # (sku, code) -> the instant a kept warning may be raised again
+    suppressions: Mapping[tuple[str, str], datetime] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """The products a check may need: the cart's, the customer's and their relatives."""
+
+    products: Mapping[str, ProductFacts] = field(default_factory=dict)
+    by_work: Mapping[str, tuple[ProductFacts, ...]] = field(default_factory=dict)
+    by_category: Mapping[str, tuple[ProductFacts, ...]] = field(default_factory=dict)
+
+    def get(self, sku: str) -> ProductFacts | None:
+        return self.products.get(sku)
+
+
+@dataclass(frozen=True, slots=True)
+class CartLine:
+    index: int
+    sku: str
+    quantity: int = 1
+    gift: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    duplicate_window: timedelta = timedelta(hours=24)
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    action: str
+    message: str
+    sku: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    code: Code
+    severity: Severity
+    sku: str
+    message: str
+    evidence: tuple[Mapping[str, Any], ...] = ()
+    suggestion: Suggestion | None = None

@@ -1,0 +1,138 @@
+"""Loads, in a handful of queries, the facts one check needs from the database."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.catalog import repository as catalog_repository
+from app.catalog.models import Product
+from app.checks.facts import Catalog, History, ProductFacts, Purchase, ReturnEvent, StatedPreferences
+from app.checks.models import Feedback
+from app.customers import repository as customers_repository
+from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
+
+
+async def load_history(session: AsyncSession, customer_id: str, *, as_of: datetime) -> History:
+    """The customer's history as it stood at `as_of`: later events are ignored."""
+    line_rows = (
+        await session.execute(
+            select(OrderLine.order_id, OrderLine.sku, CustomerOrder.placed_at,
+                   func.sum(OrderLine.quantity))
+            .join(CustomerOrder, CustomerOrder.order_id == OrderLine.order_id)
+            .where(
+                OrderLine.customer_id == customer_id,
+                CustomerOrder.placed_at <= as_of,
+                or_(CustomerOrder.cancelled_at.is_(None), CustomerOrder.cancelled_at > as_of),
+            )
+            .group_by(OrderLine.order_id, OrderLine.sku, CustomerOrder.placed_at)
+        )
+    ).all()
+    return_rows = (
+        await session.execute(
+            select(OrderReturn.order_id, ReturnLine.sku, ReturnLine.quantity,
+                   OrderReturn.reason, OrderReturn.returned_at)
+            .join(OrderReturn, OrderReturn.return_id == ReturnLine.return_id)
+            .join(CustomerOrder, CustomerOrder.order_id == OrderReturn.order_id)
+            .where(
+                ReturnLine.customer_id == customer_id,
+                OrderReturn.returned_at <= as_of,
+                or_(CustomerOrder.cancelled_at.is_(None), CustomerOrder.cancelled_at > as_of),
+            )
+        )
+    ).all()
+    returns = tuple(ReturnEvent(o, s, q, r, at) for o, s, q, r, at in return_rows)
+    returned: dict[tuple[str, str], int] = defaultdict(int)
+    for event in returns:
+        returned[(event.order_id, event.sku)] += event.quantity
+    purchases = tuple(
+        Purchase(order_id, sku, placed_at, int(qty), min(returned[(order_id, sku)], int(qty)))
+        for order_id, sku, placed_at, qty in line_rows
+    )
+    preferences = await customers_repository.latest_preferences(
+        session, customer_id, as_of=as_of
+    )
+    return History(
+        purchases=purchases,
+        returns=returns,
+        preferences=StatedPreferences(
+            formats=tuple(preferences.formats),
+            sizes=dict(preferences.sizes),
+            avoid=frozenset(preferences.avoid),
+        ) if preferences else StatedPreferences(),
+        suppressions=await _suppressions(session, customer_id, as_of),
+    )
+
+
+async def _suppressions(
+    session: AsyncSession, customer_id: str, as_of: datetime
+) -> dict[tuple[str, str], datetime]:
+    rows = (
+        await session.execute(
+            select(Feedback.sku, Feedback.code, func.max(Feedback.suppress_until))
+            .where(
+                and_(
+                    Feedback.customer_id == customer_id,
+                    Feedback.suppress_until.is_not(None),
+                    Feedback.suppress_until > as_of,
+                    Feedback.check_as_of <= as_of,
+                )
+            )
+            .group_by(Feedback.sku, Feedback.code)
+        )
+    ).all()
+    return {(sku, code): until for sku, code, until in rows}
+
+
+def to_facts(product: Product) -> ProductFacts:
+    return ProductFacts(
+        sku=product.sku,
+        title=product.title,
+        kind=product.kind,
+        work_id=product.work_id,
+        format=product.format,
+        category=product.category,
+        attributes=dict(product.attributes or {}),
+        provides=tuple(product.provides or ()),
+        requires_any=tuple(product.requires_any or ()),
+        contains=tuple(product.contains or ()),
+        included_in=tuple(product.included_in or ()),
+        superseded_by=product.superseded_by,
+        replenish_days=product.replenish_days,
+        duration_days=product.duration_days,
+        active=product.active,
+    )
+
+
+async def load_catalog(
+    session: AsyncSession, *, cart_skus: Iterable[str], history_skus: Iterable[str]
+) -> Catalog:
+    """The cart's products, the customer's, and the relatives the rules may suggest."""
+    cart = set(cart_skus)
+    products = {
+        p.sku: to_facts(p)
+        for p in await catalog_repository.list_by_skus(session, cart | set(history_skus))
+    }
+    in_cart = [products[s] for s in cart if s in products]
+    work_ids = {p.work_id for p in in_cart if p.work_id}
+    for p in await catalog_repository.list_by_work_ids(session, work_ids):
+        products.setdefault(p.sku, to_facts(p))
+    newer = {p.superseded_by for p in in_cart if p.superseded_by} - products.keys()
+    for p in await catalog_repository.list_by_skus(session, newer):
+        products[p.sku] = to_facts(p)
+    categories = {p.category for p in in_cart if p.requires_any and p.category}
+    by_category: dict[str, list[ProductFacts]] = defaultdict(list)
+    for p in await catalog_repository.list_active_in_categories(session, categories):
+        facts = products.setdefault(p.sku, to_facts(p))
+        by_category[p.category or ""].append(facts)
+    by_work: dict[str, list[ProductFacts]] = defaultdict(list)
+    for facts in products.values():
+        if facts.work_id in work_ids:
+            by_work[facts.work_id].append(facts)
+    return Catalog(
+        products=products,
+        by_work={k: tuple(sorted(v, key=lambda f: f.sku)) for k, v in by_work.items()},
+        by_category={k: tuple(sorted(v, key=lambda f: f.sku)) for k, v in by_category.items()},
+    )

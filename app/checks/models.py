@@ -1,0 +1,60 @@
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import Base, JSONType, UTCDateTime
+
+
+class Check(Base):
+    __tablename__ = "check_log"
+    __table_args__ = (Index(None, "customer_id", "created_at"),)
+
+    check_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    as_of: Mapped[datetime] = mapped_column(UTCDateTime)
+    verdict: Mapped[str] = mapped_column(String(16))
+    # The response exactly as answered, and the cart that produced it.
+    response: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
+
+
+class CheckWarning(Base):
+    """One row per warning raised, for the measures and for feedback validation."""
+
+    __tablename__ = "check_warning"
+    __table_args__ = (Index(None, "created_at", "code"), Index(None, "customer_id", "sku"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    check_id: Mapped[str] = mapped_column(
+        ForeignKey("check_log.check_id", ondelete="CASCADE"), index=True
+    )
+    customer_id: Mapped[str] = mapped_column(String(128))
+    sku: Mapped[str] = mapped_column(String(128))
+    code: Mapped[str] = mapped_column(String(32))
+    severity: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+    __table_args__ = (
+        Index(None, "check_id", "sku", "code", unique=True),
+        Index(None, "customer_id", "sku", "code"),
+        Index(None, "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    check_id: Mapped[str] = mapped_column(ForeignKey("check_log.check_id", ondelete="CASCADE"))
+    customer_id: Mapped[str] = mapped_column(String(128))
+    sku: Mapped[str] = mapped_column(String(128))
+    code: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(16))
+    replacement_sku: Mapped[str | None] = mapped_column(String(128))
+    reason: Mapped[str | None] = mapped_column(String(500))
+    # A kept warning stays quiet for this customer, sku and code until then.
+    suppress_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    check_as_of: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

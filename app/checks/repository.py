@@ -1,0 +1,61 @@
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.checks.models import Check, CheckWarning, Feedback
+from app.db import upsert_insert
+
+
+async def insert_check(
+    session: AsyncSession, check: dict[str, Any], warnings: Sequence[dict[str, Any]]
+) -> None:
+    await session.execute(Check.__table__.insert(), [check])
+    if warnings:
+        await session.execute(CheckWarning.__table__.insert(), list(warnings))
+
+
+async def get_check(session: AsyncSession, check_id: str) -> Check | None:
+    return await session.get(Check, check_id)
+
+
+async def raised_in_check(session: AsyncSession, check_id: str) -> set[tuple[str, str]]:
+    stmt = select(CheckWarning.sku, CheckWarning.code).where(CheckWarning.check_id == check_id)
+    return {(sku, code) for sku, code in (await session.execute(stmt)).all()}
+
+
+async def upsert_feedback(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    stmt = upsert_insert(session, Feedback).values(list(rows))
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["check_id", "sku", "code"],
+        set_={c: stmt.excluded[c] for c in
+              ("action", "replacement_sku", "reason", "suppress_until", "created_at")},
+    )
+    await session.execute(stmt)
+
+
+async def count_raised(
+    session: AsyncSession, *, since: datetime | None, until: datetime
+) -> dict[str, int]:
+    stmt = select(CheckWarning.code, func.count()).where(CheckWarning.created_at < until)
+    if since is not None:
+        stmt = stmt.where(CheckWarning.created_at >= since)
+    rows = (await session.execute(stmt.group_by(CheckWarning.code))).all()
+    return {code: int(n) for code, n in rows}
+
+
+async def count_feedback(
+    session: AsyncSession, *, since: datetime | None, until: datetime
+) -> dict[tuple[str, str], int]:
+    """Responses to warnings raised in the range, by (code, action)."""
+    stmt = (
+        select(Feedback.code, Feedback.action, func.count())
+        .join(Check, Check.check_id == Feedback.check_id)
+        .where(Check.created_at < until)
+    )
+    if since is not None:
+        stmt = stmt.where(Check.created_at >= since)
+    rows = (await session.execute(stmt.group_by(Feedback.code, Feedback.action))).all()
+    return {(code, action): int(n) for code, action, n in rows}

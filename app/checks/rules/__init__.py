@@ -1,0 +1,108 @@
+"""The rules, and the one place that decides their precedence.
+
+A sku gets at most one warning of the ownership family (the first that applies, in the
+contract's order); the other rules are independent. A gift gets only DUPLICATE_ORDER.
+A warning the customer kept stays quiet while its suppression lasts, except the two codes
+that are never suppressed.
+"""
+
+from collections.abc import Callable, Sequence
+
+from app.checks.facts import SEVERITY_RANK, CartLine, Code, Severity, Warning
+from app.checks.rules import (
+    already_owned,
+    already_subscribed,
+    duplicate_in_cart,
+    duplicate_order,
+    early_repurchase,
+    incompatible,
+    included_in_subscription,
+    newer_version,
+    owned_other_format,
+    preference_conflict,
+    preferred_format,
+    previously_purchased,
+    returned_before,
+)
+from app.checks.rules.context import Context
+
+Rule = Callable[[CartLine, Context], list[Warning]]
+
+OWNERSHIP_FAMILY: tuple[Rule, ...] = (
+    already_owned.check,
+    already_subscribed.check,
+    duplicate_order.check,
+    previously_purchased.check,
+    early_repurchase.check,
+    owned_other_format.check,
+    returned_before.check,
+)
+INDEPENDENT: tuple[Rule, ...] = (
+    duplicate_in_cart.check,
+    incompatible.check,
+    preference_conflict.check,
+    included_in_subscription.check,
+    newer_version.check,
+    preferred_format.check,
+)
+NEVER_SUPPRESSED = frozenset({Code.DUPLICATE_ORDER, Code.ALREADY_OWNED})
+
+
+def evaluate(ctx: Context) -> list[Warning]:
+    """Every warning for the cart, in cart order, each (sku, code, message) once."""
+    found: list[Warning] = []
+    for line in ctx.cart:
+        if line.gift:
+            found.extend(duplicate_order.check(line, ctx))
+            continue
+        for rule in OWNERSHIP_FAMILY:
+            family = rule(line, ctx)
+            if family:
+                found.extend(family)
+                break
+        for rule in INDEPENDENT:
+            found.extend(rule(line, ctx))
+    return _dedupe([w for w in found if not _suppressed(w, ctx)])
+
+
+def verdict(warnings: Sequence[Warning]) -> str:
+    if not warnings:
+        return "proceed"
+    return max((w.severity for w in warnings), key=SEVERITY_RANK.__getitem__).value
+
+
+def _suppressed(warning: Warning, ctx: Context) -> bool:
+    if warning.code in NEVER_SUPPRESSED:
+        return False
+    return ctx.customer.is_suppressed(warning.sku, warning.code.value)
+
+
+_FAMILY_ORDER = {
+    code: rank for rank, code in enumerate((
+        Code.ALREADY_OWNED, Code.ALREADY_SUBSCRIBED, Code.DUPLICATE_ORDER,
+        Code.PREVIOUSLY_PURCHASED, Code.EARLY_REPURCHASE, Code.OWNED_OTHER_FORMAT,
+        Code.RETURNED_BEFORE,
+    ))
+}
+
+
+def _dedupe(warnings: list[Warning]) -> list[Warning]:
+    """Drop repeats, and keep one ownership warning per sku even across repeated lines."""
+    family_pick: dict[str, Code] = {}
+    for w in warnings:
+        if w.code in _FAMILY_ORDER:
+            best = family_pick.get(w.sku)
+            if best is None or _FAMILY_ORDER[w.code] < _FAMILY_ORDER[best]:
+                family_pick[w.sku] = w.code
+    seen: set[tuple[str, Code, str]] = set()
+    unique = []
+    for w in warnings:
+        key = (w.sku, w.code, w.message)
+        if key in seen or (w.code in _FAMILY_ORDER and family_pick[w.sku] != w.code):
+            continue
+        seen.add(key)
+        unique.append(w)
+    return unique
+
+
+__all__ = ["NEVER_SUPPRESSED", "Context", "Severity", "evaluate", "verdict"]

@@ -1,0 +1,22 @@
+from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
+from app.checks.rules.context import Context
+
+
+def check(line: CartLine, ctx: Context) -> list[Warning]:
+    """A newer edition or model is on sale (and the customer does not have it yet)."""
+    product = ctx.product(line.sku)
+    if product is None or not product.superseded_by:
+        return []
+    newer = ctx.product(product.superseded_by)
+    if newer is None or not newer.active:
+        return []
+    if ctx.customer.owns(newer.sku) or ctx.in_cart(newer.sku):
+        return []
+    return [Warning(
+        code=Code.NEWER_VERSION,
+        severity=Severity.info,
+        sku=line.sku,
+        message=f"A newer version exists: {newer.title}.",
+        evidence=({"sku": newer.sku},),
+        suggestion=Suggestion("replace", f"Consider {newer.title} instead.", sku=newer.sku),
+    )]

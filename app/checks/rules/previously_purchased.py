@@ -1,0 +1,19 @@
+from app.checks.facts import CartLine, Code, Severity, Warning
+from app.checks.messages import day, purchase_evidence
+from app.checks.rules.context import Context
+
+
+def check(line: CartLine, ctx: Context) -> list[Warning]:
+    """A durable thing the customer still has: ask before buying a second one."""
+    product = ctx.product(line.sku)
+    owned = ctx.customer.owned.get(line.sku)
+    if product is None or product.kind != "durable" or owned is None:
+        return []
+    last = owned.last
+    return [Warning(
+        code=Code.PREVIOUSLY_PURCHASED,
+        severity=Severity.confirm,
+        sku=line.sku,
+        message=f"You bought this on {day(last.at)} (order {last.order_id}). Buy again?",
+        evidence=tuple(purchase_evidence(p) for p in owned.purchases),
+    )]

@@ -1,0 +1,131 @@
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.checks.facts import Code, Severity
+from app.types import Identifier, Timestamp
+
+
+class CheckItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sku: Identifier
+    quantity: Annotated[int, Field(ge=1, le=10_000)] = 1
+    gift: bool = Field(default=False, description="For someone else: only DUPLICATE_ORDER.")
+
+
+class CheckRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    customer_id: Identifier
+    items: Annotated[list[CheckItem], Field(min_length=1, max_length=100)]
+    as_of: Timestamp | None = Field(
+        default=None,
+        description="Evaluate as if now were this instant; history after it is ignored.",
+    )
+
+
+class Evidence(BaseModel):
+    """What a warning rests on; which fields are present depends on the code."""
+
+    order_id: str | None = None
+    sku: str | None = None
+    at: datetime | None = None
+    quantity: int | None = None
+    reason: str | None = None
+    tag: str | None = None
+    ends_at: datetime | None = None
+    line: int | None = Field(default=None, description="Index of the cart line.")
+    size: str | None = None
+    category: str | None = None
+    format: str | None = None
+    source: str | None = Field(default=None, description="`preferences` when stated by them.")
+
+
+class SuggestionAction(StrEnum):
+    remove = "remove"
+    replace = "replace"
+    keep = "keep"
+
+
+class Suggestion(BaseModel):
+    action: SuggestionAction
+    sku: str | None = None
+    message: str
+
+
+class WarningOut(BaseModel):
+    code: Code
+    severity: Severity
+    sku: str
+    message: str
+    evidence: list[Evidence]
+    suggestion: Suggestion | None
+
+
+class Verdict(StrEnum):
+    proceed = "proceed"
+    info = "info"
+    confirm = "confirm"
+    block = "block"
+
+
+class CheckResult(BaseModel):
+    check_id: str
+    customer_id: str
+    verdict: Verdict
+    warnings: list[WarningOut]
+    degraded: bool
+    as_of: datetime
+    degraded_reason: str | None = Field(
+        default=None, description="Why the history could not be read, when degraded."
+    )
+
+
+class FeedbackAction(StrEnum):
+    kept = "kept"
+    removed = "removed"
+    replaced = "replaced"
+
+
+class FeedbackResponse(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sku: Identifier
+    code: Code
+    action: FeedbackAction
+    replacement_sku: Identifier | None = None
+    reason: Annotated[str, Field(max_length=500)] | None = None
+
+
+class FeedbackCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    responses: Annotated[list[FeedbackResponse], Field(min_length=1, max_length=200)]
+
+
+class FeedbackRecorded(FeedbackResponse):
+    suppressed_until: datetime | None = Field(
+        description="Until when this warning stays quiet for the customer (kept only)."
+    )
+
+
+class FeedbackResult(BaseModel):
+    check_id: str
+    responses: list[FeedbackRecorded]
+
+
+class WarningStats(BaseModel):
+    code: Code
+    raised: int
+    kept: int
+    removed: int
+    replaced: int
+
+
+class WarningStatsPage(BaseModel):
+    since: datetime | None
+    until: datetime
+    items: list[WarningStats]

@@ -1,0 +1,197 @@
+import asyncio
+import logging
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.checks import history, repository
+from app.checks.customer import build_view
+from app.checks.facts import CartLine, Code, Thresholds, Warning
+from app.checks.rules import NEVER_SUPPRESSED, Context, evaluate, verdict
+from app.checks.schemas import (
+    CheckRequest,
+    CheckResult,
+    FeedbackCreate,
+    FeedbackRecorded,
+    FeedbackResult,
+    WarningOut,
+    WarningStats,
+    WarningStatsPage,
+)
+from app.db import committing, utcnow
+from app.errors import InvalidInput, NotFound
+from app.ids import new_id
+from app.settings import Settings
+
+logger = logging.getLogger("purchase_guard.checks")
+
+# What a check may meet when the database is slow or gone: it answers degraded instead.
+DEPENDENCY_ERRORS = (TimeoutError, SQLAlchemyError, OSError, ConnectionError)
+
+
+async def run_check(session: AsyncSession, *, settings: Settings, request: CheckRequest) -> CheckResult:
+    now = utcnow()
+    as_of = request.as_of or now
+    cart = tuple(
+        CartLine(index, item.sku, item.quantity, item.gift)
+        for index, item in enumerate(request.items)
+    )
+    check_id = new_id("chk")
+    try:
+        async with asyncio.timeout(settings.check_budget_ms / 1000):
+            warnings = await _decide(session, settings, request.customer_id, cart, as_of)
+    except DEPENDENCY_ERRORS as exc:
+        logger.warning("check %s degraded: %s", check_id, type(exc).__name__)
+        return CheckResult(
+            check_id=check_id, customer_id=request.customer_id, verdict="proceed",
+            warnings=[], degraded=True, as_of=as_of,
+            degraded_reason="history unavailable within the time budget",
+        )
+    result = CheckResult(
+        check_id=check_id,
+        customer_id=request.customer_id,
+        verdict=verdict(warnings),
+        warnings=[_to_out(w) for w in warnings],
+        degraded=False,
+        as_of=as_of,
+    )
+    await _store(session, result, request, created_at=now)
+    return result
+
+
+async def _decide(
+    session: AsyncSession, settings: Settings, customer_id: str,
+    cart: tuple[CartLine, ...], as_of: datetime,
+) -> list[Warning]:
+    past = await history.load_history(session, customer_id, as_of=as_of)
+    catalog = await history.load_catalog(
+        session,
+        cart_skus=[line.sku for line in cart],
+        history_skus={p.sku for p in past.purchases},
+    )
+    thresholds = Thresholds(duplicate_window=timedelta(hours=settings.duplicate_window_hours))
+    view = build_view(past, catalog, now=as_of, thresholds=thresholds)
+    return evaluate(Context(customer=view, catalog=catalog, cart=cart, now=as_of))
+
+
+def _to_out(warning: Warning) -> WarningOut:
+    return WarningOut.model_validate({
+        "code": warning.code,
+        "severity": warning.severity,
+        "sku": warning.sku,
+        "message": warning.message,
+        "evidence": [dict(e) for e in warning.evidence],
+        "suggestion": None if warning.suggestion is None else {
+            "action": warning.suggestion.action,
+            "sku": warning.suggestion.sku,
+            "message": warning.suggestion.message,
+        },
+    })
+
+
+async def _store(
+    session: AsyncSession, result: CheckResult, request: CheckRequest, *, created_at: datetime
+) -> None:
+    """Keep the check as answered; losing the log must not lose the answer."""
+    try:
+        async with committing(session):
+            await repository.insert_check(
+                session,
+                {
+                    "check_id": result.check_id,
+                    "customer_id": result.customer_id,
+                    "created_at": created_at,
+                    "as_of": result.as_of,
+                    "verdict": result.verdict.value,
+                    "response": result.model_dump(mode="json", exclude_none=False),
+                    "items": [item.model_dump(mode="json") for item in request.items],
+                },
+                [
+                    {"check_id": result.check_id, "customer_id": result.customer_id,
+                     "sku": w.sku, "code": w.code.value, "severity": w.severity.value,
+                     "created_at": created_at}
+                    for w in result.warnings
+                ],
+            )
+    except DEPENDENCY_ERRORS as exc:
+        logger.error("check %s answered but not logged: %s", result.check_id, exc)
+
+
+async def get_check(session: AsyncSession, *, check_id: str) -> CheckResult:
+    stored = await repository.get_check(session, check_id)
+    if stored is None:
+        raise NotFound(f"No check {check_id}.")
+    return CheckResult.model_validate(stored.response)
+
+
+async def record_feedback(
+    session: AsyncSession, *, settings: Settings, check_id: str, feedback: FeedbackCreate
+) -> FeedbackResult:
+    now = utcnow()
+    recorded: list[FeedbackRecorded] = []
+    async with committing(session):
+        check = await repository.get_check(session, check_id)
+        if check is None:
+            raise NotFound(f"No check {check_id}.")
+        raised = await repository.raised_in_check(session, check_id)
+        seen: set[tuple[str, str]] = set()
+        for index, response in enumerate(feedback.responses):
+            key = (response.sku, response.code.value)
+            if key not in raised:
+                raise InvalidInput(
+                    f"Check {check_id} raised no {response.code.value} for {response.sku}.",
+                    loc=["body", "responses", index, "code"],
+                )
+            if key in seen:
+                raise InvalidInput(
+                    f"{response.code.value} for {response.sku} is answered twice.",
+                    loc=["body", "responses", index],
+                )
+            seen.add(key)
+            recorded.append(FeedbackRecorded(
+                **response.model_dump(),
+                suppressed_until=_suppress_until(settings, response.code, response.action.value,
+                                                 check.as_of),
+            ))
+        await repository.upsert_feedback(session, [
+            {
+                "check_id": check_id, "customer_id": check.customer_id,
+                "sku": r.sku, "code": r.code.value, "action": r.action.value,
+                "replacement_sku": r.replacement_sku, "reason": r.reason,
+                "suppress_until": r.suppressed_until, "check_as_of": check.as_of,
+                "created_at": now,
+            }
+            for r in recorded
+        ])
+    return FeedbackResult(check_id=check_id, responses=recorded)
+
+
+def _suppress_until(
+    settings: Settings, code: Code, action: str, check_as_of: datetime
+) -> datetime | None:
+    if action != "kept" or code in NEVER_SUPPRESSED or settings.suppress_days <= 0:
+        return None
+    return check_as_of + timedelta(days=settings.suppress_days)
+
+
+async def warning_stats(
+    session: AsyncSession, *, since: datetime | None, until: datetime | None
+) -> WarningStatsPage:
+    until = until or utcnow()
+    raised = await repository.count_raised(session, since=since, until=until)
+    answered = await repository.count_feedback(session, since=since, until=until)
+    return WarningStatsPage(
+        since=since,
+        until=until,
+        items=[
+            WarningStats(
+                code=code,
+                raised=raised.get(code.value, 0),
+                kept=answered.get((code.value, "kept"), 0),
+                removed=answered.get((code.value, "removed"), 0),
+                replaced=answered.get((code.value, "replaced"), 0),
+            )
+            for code in Code
+        ],
+    )

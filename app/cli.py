@@ -1,0 +1,153 @@
+"""The `purchase-guard` command: serve, migrate, keys, demo, openapi."""
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from app.settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    result: int = args.run(args)
+    return result
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="purchase-guard", description=__doc__)
+    commands = parser.add_subparsers(title="commands")
+
+    serve = commands.add_parser("serve", help="run the HTTP service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(run=_serve)
+
+    migrate = commands.add_parser("migrate", help="bring the database to the newest schema")
+    migrate.set_defaults(run=_migrate)
+
+    keys = commands.add_parser("keys", help="manage API keys").add_subparsers(title="keys")
+    create = keys.add_parser("create", help="create a key and print it (shown once)")
+    create.add_argument("--role", required=True, choices=["checkout", "support", "admin"])
+    create.add_argument("--name", required=True)
+    create.set_defaults(run=_create_key)
+
+    demo = commands.add_parser("demo", help="load demo data and print example checks")
+    demo.add_argument("--base-url", default="http://127.0.0.1:8000")
+    demo.set_defaults(run=_demo)
+
+    openapi = commands.add_parser("openapi", help="print the OpenAPI spec")
+    openapi.add_argument("--output", help="write to this file instead of stdout")
+    openapi.set_defaults(run=_openapi)
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = Settings()
+    if settings.is_sqlite:
+        _run_migrations(settings)
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=settings.log_level,
+    )
+    return 0
+
+
+def _run_migrations(settings: Settings) -> None:
+    from app.migrate import upgrade_to_head
+
+    asyncio.run(upgrade_to_head(settings.database_url))
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    settings = Settings()
+    _run_migrations(settings)
+    print(f"database is at the newest schema: {_safe_url(settings.database_url)}")
+    return 0
+
+
+def _with_session(work: Callable[[Any], Awaitable[Any]]) -> Any:
+    from app.db import create_engine, create_sessionmaker
+
+    async def run() -> Any:
+        engine = create_engine(Settings())
+        try:
+            async with create_sessionmaker(engine)() as session:
+                return await work(session)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def _create_key(args: argparse.Namespace) -> int:
+    from app.auth import Role
+    from app.keys import service
+
+    created = _with_session(
+        lambda session: service.create_key(session, role=Role(args.role), name=args.name)
+    )
+    print(json.dumps(created.model_dump(mode="json"), indent=2))
+    print("Store the key now: it is not shown again.", file=sys.stderr)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from app import demo
+
+    settings = Settings()
+    _run_migrations(settings)
+    keys = _with_session(demo.load)
+    by_role = {k.role.value: k.key for k in keys}
+    print(f"Demo shop loaded into {_safe_url(settings.database_url)}; customer {demo.CUSTOMER}.")
+    print("\nDemo keys (shown once, new ones each run):")
+    for key in keys:
+        print(f"  {key.role.value:9} {key.key}")
+    print(f"\nStart the service (purchase-guard serve), then try these checks:")
+    for title, items in demo.EXAMPLE_CARTS:
+        body = json.dumps({"customer_id": demo.CUSTOMER, "items": items})
+        print(f"\n# {title}\ncurl -s {args.base_url}/v1/checks "
+              f"-H 'Authorization: Bearer {by_role['checkout']}' "
+              f"-H 'Content-Type: application/json' -d '{body}'")
+    print(f"\n# Her whole order, as support sees it\ncurl -s {args.base_url}/v1/orders/o-1002 "
+          f"-H 'Authorization: Bearer {by_role['support']}'")
+    return 0
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    from app.openapi_spec import render_spec
+
+    text = render_spec()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    """The database URL without its password, for printing."""
+    if "@" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    credentials, host = rest.rsplit("@", 1)
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}@{host}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,32 @@
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from app.types import ShortText, Tag
+
+
+class PreferencesUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    formats: Annotated[list[ShortText], Field(max_length=20)] = Field(
+        default=[], description="Formats in order of preference, most preferred first."
+    )
+    sizes: Annotated[dict[Tag, ShortText], Field(max_length=50)] = Field(
+        default={}, description="The customer's size per category, e.g. {\"shoes\": \"43\"}."
+    )
+    avoid: Annotated[list[Tag], Field(max_length=100)] = Field(
+        default=[], description="Tags matched against a product's `contains`."
+    )
+
+    @field_validator("formats", "avoid")
+    @classmethod
+    def _no_repeats(cls, values: list[str]) -> list[str]:
+        if len(set(values)) != len(values):
+            raise ValueError("list repeats an entry")
+        return values
+
+
+class Preferences(PreferencesUpdate):
+    customer_id: str
+    updated_at: datetime | None = Field(description="Null when nothing was ever stated.")

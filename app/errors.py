@@ -1,0 +1,174 @@
+"""RFC 9457 problem details: one error family, one renderer."""
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+logger = logging.getLogger("purchase_guard")
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class ProblemError(Exception):
+    type: str = "about:blank"
+    title: str = "Error"
+    status: int = 500
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: Sequence[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = list(errors) if errors is not None else None
+        self.headers = headers
+
+
+def _problem_type(slug: str) -> str:
+    return f"urn:purchase-guard:problem:{slug}"
+
+
+class BadRequest(ProblemError):
+    type, title, status = _problem_type("bad-request"), "Bad request", 400
+
+
+class Unauthorized(ProblemError):
+    type, title, status = _problem_type("unauthorized"), "Unauthorized", 401
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+class Forbidden(ProblemError):
+    type, title, status = _problem_type("forbidden"), "Forbidden", 403
+
+
+class NotFound(ProblemError):
+    type, title, status = _problem_type("not-found"), "Not found", 404
+
+
+class Conflict(ProblemError):
+    type, title, status = _problem_type("conflict"), "Conflict", 409
+
+
+class PayloadTooLarge(ProblemError):
+    type, title, status = _problem_type("payload-too-large"), "Payload too large", 413
+
+
+class InvalidInput(ProblemError):
+    type, title, status = _problem_type("validation"), "Invalid input", 422
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        loc: Sequence[str | int] = (),
+        errors: Sequence[dict[str, Any]] | None = None,
+    ) -> None:
+        super().__init__(detail, errors=errors or [{"loc": list(loc), "msg": detail}])
+
+
+class ServiceUnavailable(ProblemError):
+    type, title, status = _problem_type("unavailable"), "Service unavailable", 503
+
+    def __init__(self, detail: str, *, retry_after_s: int = 1) -> None:
+        super().__init__(detail, headers={"Retry-After": str(retry_after_s)})
+
+
+_TITLES = {
+    400: BadRequest,
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+    413: PayloadTooLarge,
+    422: InvalidInput,
+    503: ServiceUnavailable,
+}
+
+
+def problem_response(
+    *,
+    status: int,
+    title: str,
+    detail: str,
+    type_: str = "about:blank",
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {"type": type_, "title": title, "status": status, "detail": detail}
+    if errors is not None:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _render(error: ProblemError) -> JSONResponse:
+    return problem_response(
+        status=error.status,
+        title=error.title,
+        detail=error.detail,
+        type_=error.type,
+        errors=error.errors,
+        headers=error.headers,
+    )
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    return [
+        {"loc": [str(part) if not isinstance(part, int) else part for part in e["loc"]],
+         "msg": e["msg"]}
+        for e in exc.errors()
+    ]
+
+
+async def _on_problem(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ProblemError)
+    return _render(exc)
+
+
+async def _on_validation(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = _validation_errors(exc)
+    if any(e.get("type") == "json_invalid" for e in exc.errors()):
+        return _render(BadRequest("The request body is not valid JSON.", errors=errors))
+    fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in errors[:5])
+    return _render(InvalidInput(f"Invalid field(s): {fields}.", errors=errors))
+
+
+async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    cls = _TITLES.get(exc.status_code)
+    title = cls.title if cls else "Error"
+    type_ = cls.type if cls else "about:blank"
+    detail = exc.detail if isinstance(exc.detail, str) else title
+    return problem_response(
+        status=exc.status_code, title=title, detail=detail, type_=type_,
+        headers=dict(exc.headers) if exc.headers else None,
+    )
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    request_id = request.headers.get("x-request-id", "-")
+    logger.error("unexpected %s on %s %s (request %s): %s", type(exc).__name__,
+                 request.method, request.url.path, request_id, exc)
+    return problem_response(
+        status=500,
+        title="Internal server error",
+        detail="Something went wrong on our side; nothing was written.",
+        type_=_problem_type("internal"),
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ProblemError, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_validation)
+    app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(Exception, _on_unexpected)

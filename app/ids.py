@@ -1,0 +1,14 @@
+"""Opaque, time-ordered identifiers for the records we create ourselves."""
+
+import secrets
+import time
+
+_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def new_id(prefix: str) -> str:
+    """`prefix_` + 10 characters of milliseconds + 16 random ones: sorts by creation time."""
+    millis = int(time.time() * 1000)
+    head = "".join(_ALPHABET[(millis >> shift) & 31] for shift in range(45, -5, -5))
+    tail = "".join(secrets.choice(_ALPHABET) for _ in range(16))
+    return f"{prefix}_{head}{tail}"

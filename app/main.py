@@ -1,0 +1,90 @@
+"""The application: create_app() wires settings, database, cache, routes and errors."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app.body_limit import BodyLimitMiddleware
+from app.cache import create_cache
+from app.catalog.router import router as catalog_router
+from app.checks.router import router as checks_router
+from app.customers.router import router as customers_router
+from app.db import create_engine, create_sessionmaker
+from app.deps import Runtime
+from app.errors import install_error_handlers
+from app.health.router import router as health_router
+from app.keys.router import router as keys_router
+from app.metrics import MetricsMiddleware
+from app.metrics import router as metrics_router
+from app.orders.router import router as orders_router
+from app.problems import Problem
+from app.settings import Settings
+
+API_VERSION = "0.1.0"
+
+DESCRIPTION = """Checks a cart against what the customer already bought, returned and told
+us, and answers with the warnings a careful shop assistant would give. Every `/v1` call
+needs `Authorization: Bearer <key>`; errors are RFC 9457 problem details."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings)
+        cache = create_cache(settings)
+        app.state.runtime = Runtime(settings, engine, create_sessionmaker(engine), cache)
+        try:
+            yield
+        finally:
+            await cache.close()
+            await engine.dispose()
+
+    app = FastAPI(
+        title="purchase-guard",
+        version=API_VERSION,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        separate_input_output_schemas=False,
+    )
+    for router in (health_router, metrics_router, keys_router, catalog_router,
+                   orders_router, customers_router, checks_router):
+        app.include_router(router)
+    install_error_handlers(app)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        default_limit=settings.max_body_bytes,
+        limits={"/v1/orders/batch": settings.max_batch_body_bytes},
+    )
+    app.add_middleware(MetricsMiddleware)
+    _stable_operation_ids(app)
+    _register_problem_schema(app)
+    return app
+
+
+def _stable_operation_ids(app: FastAPI) -> None:
+    """`orders-create_order`: ids that survive reordering, for the SDKs' generated code."""
+    from fastapi.routing import APIRoute
+
+    for route in app.routes:
+        if isinstance(route, APIRoute):
+            tag = route.tags[0] if route.tags else "default"
+            route.operation_id = f"{tag}-{route.name}"
+
+
+def _register_problem_schema(app: FastAPI) -> None:
+    original = app.openapi
+
+    def openapi() -> dict:  # type: ignore[type-arg]
+        if app.openapi_schema is None:
+            schema = original()
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.setdefault("Problem", Problem.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            ))
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

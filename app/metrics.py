@@ -1,0 +1,57 @@
+"""Prometheus measures: request latency by route, checks by verdict, warnings by code."""
+
+import time
+
+from fastapi import APIRouter, Request, Response
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
+from prometheus_client import generate_latest
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+REGISTRY = CollectorRegistry()
+REQUEST_SECONDS = Histogram(
+    "purchase_guard_request_seconds", "Request latency by route.",
+    ["method", "route", "status"], registry=REGISTRY,
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+)
+CHECKS = Counter("purchase_guard_checks_total", "Checks answered, by verdict.", ["verdict"],
+                 registry=REGISTRY)
+WARNINGS = Counter("purchase_guard_warnings_total", "Warnings raised, by code.", ["code"],
+                   registry=REGISTRY)
+DEGRADED = Counter("purchase_guard_degraded_checks_total",
+                   "Checks answered degraded (proceed without history).", registry=REGISTRY)
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/metrics", response_class=Response,
+            responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}})
+async def metrics(_request: Request) -> Response:
+    """Prometheus text format; needs no key."""
+    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+
+
+class MetricsMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def recording_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, recording_send)
+        finally:
+            route = scope.get("route")
+            path = getattr(route, "path", "unmatched")
+            REQUEST_SECONDS.labels(scope["method"], path, str(status)).observe(
+                time.perf_counter() - started
+            )

@@ -1,0 +1,72 @@
+"""`POST /v1/orders/batch`: NDJSON read as it streams in, stored a chunk at a time."""
+
+from collections.abc import AsyncIterator
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.orders import service
+from app.orders.schemas import BatchLineError, OrderBatchResult, OrderCreate
+
+MAX_LINES = 100_000
+CHUNK_ORDERS = 500
+
+
+async def ndjson_lines(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    pending = b""
+    async for chunk in stream:
+        pending += chunk
+        *complete, pending = pending.split(b"\n")
+        for line in complete:
+            yield line
+    if pending:
+        yield pending
+
+
+def describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    more = f" (+{error.error_count() - 1} more)" if error.error_count() > 1 else ""
+    return f"{where}: {first['msg']}{more}" if where else f"{first['msg']}{more}"
+
+
+async def import_ndjson(session: AsyncSession, stream: AsyncIterator[bytes]) -> OrderBatchResult:
+    result = OrderBatchResult(created=0, unchanged=0, conflicts=0, errors=[])
+    chunk: dict[str, tuple[int, OrderCreate]] = {}
+
+    async def flush() -> None:
+        created, unchanged, conflicts = await service.record_orders(
+            session, [order for _, order in chunk.values()]
+        )
+        result.created += len(created)
+        result.unchanged += len(unchanged)
+        result.conflicts += len(conflicts)
+        for order_id in conflicts:
+            _report(result, chunk[order_id][0],
+                    f"order {order_id} was already recorded with a different body")
+        chunk.clear()
+
+    number = 0
+    async for raw in ndjson_lines(stream):
+        number += 1
+        if number > MAX_LINES:
+            _report(result, number, f"a batch holds at most {MAX_LINES:,} lines; this line "
+                                    "and the ones after it were not read")
+            break
+        if not raw.strip():
+            continue
+        try:
+            order = OrderCreate.model_validate_json(raw)
+        except ValidationError as error:
+            _report(result, number, describe(error))
+            continue
+        if order.order_id in chunk or len(chunk) >= CHUNK_ORDERS:
+            await flush()
+        chunk[order.order_id] = (number, order)
+    if chunk:
+        await flush()
+    return result
+
+
+def _report(result: OrderBatchResult, line: int, detail: str) -> None:
+    result.errors.append(BatchLineError(line=line, detail=detail))

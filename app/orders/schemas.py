@@ -1,0 +1,102 @@
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.types import Identifier, Timestamp
+
+Quantity = Annotated[int, Field(ge=1, le=1_000_000)]
+
+
+class ReturnReason(StrEnum):
+    too_small = "too_small"
+    too_large = "too_large"
+    defective = "defective"
+    not_as_described = "not_as_described"
+    duplicate_order = "duplicate_order"
+    incompatible = "incompatible"
+    no_longer_needed = "no_longer_needed"
+    other = "other"
+
+
+class OrderLineIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sku: Identifier
+    quantity: Quantity
+    unit_price: Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=6)] | None = None
+
+
+class OrderCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    order_id: Identifier
+    customer_id: Identifier
+    placed_at: Timestamp
+    lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=1000)]
+
+
+class OrderLine(BaseModel):
+    sku: str
+    quantity: int
+    unit_price: Decimal | None = None
+
+
+class ReturnLineIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sku: Identifier
+    quantity: Quantity
+
+
+class ReturnCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    lines: Annotated[list[ReturnLineIn], Field(min_length=1, max_length=1000)]
+    reason: ReturnReason
+    returned_at: Timestamp | None = Field(default=None, description="Defaults to now.")
+    return_id: Identifier | None = Field(
+        default=None,
+        description="Optional natural key: sending the same return again answers 200 "
+        "with the stored one instead of recording it twice.",
+    )
+
+
+class Return(BaseModel):
+    return_id: str
+    order_id: str
+    customer_id: str
+    lines: list[ReturnLineIn]
+    reason: ReturnReason
+    returned_at: datetime
+    created_at: datetime
+
+
+class CancelRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    cancelled_at: Timestamp | None = Field(default=None, description="Defaults to now.")
+
+
+class Order(BaseModel):
+    order_id: str
+    customer_id: str
+    placed_at: datetime
+    lines: list[OrderLine]
+    cancelled_at: datetime | None
+    returns: list[Return]
+    created_at: datetime
+
+
+class BatchLineError(BaseModel):
+    line: int
+    detail: str
+
+
+class OrderBatchResult(BaseModel):
+    created: int
+    unchanged: int
+    conflicts: int
+    errors: list[BatchLineError]

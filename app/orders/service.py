@@ -1,0 +1,240 @@
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import committing, utcnow
+from app.errors import Conflict, InvalidInput, NotFound
+from app.ids import new_id
+from app.orders import repository
+from app.orders.models import CustomerOrder
+from app.orders.schemas import (
+    CancelRequest,
+    Order,
+    OrderCreate,
+    OrderLine,
+    Return,
+    ReturnCreate,
+    ReturnLineIn,
+)
+
+
+def order_body_hash(order: OrderCreate) -> str:
+    """Identical for a retry of the same order, different for any other body."""
+    canonical = {
+        "customer_id": order.customer_id,
+        "placed_at": order.placed_at.astimezone(UTC).isoformat(),
+        "lines": [[ln.sku, ln.quantity, _price_text(ln.unit_price)] for ln in order.lines],
+    }
+    return hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
+
+
+def _price_text(price: Decimal | None) -> str | None:
+    if price is None:
+        return None
+    text = format(price.normalize(), "f")
+    return text if text != "-0" else "0"
+
+
+def order_rows(
+    order: OrderCreate, *, now: datetime
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    record = {
+        "order_id": order.order_id,
+        "customer_id": order.customer_id,
+        "placed_at": order.placed_at,
+        "cancelled_at": None,
+        "body_hash": order_body_hash(order),
+        "created_at": now,
+    }
+    lines = [
+        {
+            "order_id": order.order_id,
+            "customer_id": order.customer_id,
+            "line_no": index,
+            "sku": line.sku,
+            "quantity": line.quantity,
+            "unit_price": _price_text(line.unit_price),
+        }
+        for index, line in enumerate(order.lines)
+    ]
+    return record, lines
+
+
+async def record_orders(
+    session: AsyncSession, orders: Sequence[OrderCreate]
+) -> tuple[list[str], list[str], list[str]]:
+    """Store new orders in one transaction: (created, unchanged, conflicting) order ids.
+
+    Callers pass distinct order ids.
+    """
+    now = utcnow()
+    rows = {o.order_id: order_rows(o, now=now) for o in orders}
+    async with committing(session):
+        inserted = await repository.insert_orders_if_new(session, [r for r, _ in rows.values()])
+        await repository.insert_lines(
+            session, [line for oid in inserted for line in rows[oid][1]]
+        )
+        existing = [oid for oid in rows if oid not in inserted]
+        stored = await repository.get_body_hashes(session, existing) if existing else {}
+    unchanged = [oid for oid in existing if stored.get(oid) == rows[oid][0]["body_hash"]]
+    conflicts = [oid for oid in existing if stored.get(oid) != rows[oid][0]["body_hash"]]
+    return [oid for oid in rows if oid in inserted], unchanged, conflicts
+
+
+async def create_order(session: AsyncSession, *, order: OrderCreate) -> tuple[Order, bool]:
+    created, _unchanged, conflicts = await record_orders(session, [order])
+    if conflicts:
+        raise Conflict(
+            f"Order {order.order_id} was already recorded with a different body."
+        )
+    return await get_order(session, order_id=order.order_id), bool(created)
+
+
+async def get_order(session: AsyncSession, *, order_id: str) -> Order:
+    stored = await repository.get_order(session, order_id)
+    if stored is None:
+        raise NotFound(f"No order {order_id}.")
+    return await _to_order(session, stored)
+
+
+async def _to_order(session: AsyncSession, stored: CustomerOrder) -> Order:
+    lines = await repository.list_lines(session, stored.order_id)
+    returns = await repository.list_returns(session, stored.order_id)
+    return Order(
+        order_id=stored.order_id,
+        customer_id=stored.customer_id,
+        placed_at=stored.placed_at,
+        cancelled_at=stored.cancelled_at,
+        created_at=stored.created_at,
+        lines=[
+            OrderLine(
+                sku=ln.sku,
+                quantity=ln.quantity,
+                unit_price=Decimal(ln.unit_price) if ln.unit_price is not None else None,
+            )
+            for ln in lines
+        ],
+        returns=[
+            Return(
+                return_id=r.return_id,
+                order_id=r.order_id,
+                customer_id=r.customer_id,
+                reason=r.reason,  # type: ignore[arg-type]
+                returned_at=r.returned_at,
+                created_at=r.created_at,
+                lines=[ReturnLineIn(sku=rl.sku, quantity=rl.quantity) for rl in rlines],
+            )
+            for r, rlines in returns
+        ],
+    )
+
+
+def _return_hash(order_id: str, request: ReturnCreate) -> str:
+    canonical = {
+        "order_id": order_id,
+        "reason": request.reason.value,
+        "returned_at": request.returned_at.astimezone(UTC).isoformat()
+        if request.returned_at
+        else None,
+        "lines": [[ln.sku, ln.quantity] for ln in request.lines],
+    }
+    return hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
+
+
+async def record_return(
+    session: AsyncSession, *, order_id: str, request: ReturnCreate
+) -> tuple[Return, bool]:
+    """Record a return of bought lines; (the return, whether it is new)."""
+    body_hash = _return_hash(order_id, request)
+    now = utcnow()
+    async with committing(session):
+        # Locked so two concurrent returns cannot together return more than was bought.
+        order = await repository.get_order(session, order_id, for_update=True)
+        if order is None:
+            raise NotFound(f"No order {order_id}.")
+        if request.return_id is not None:
+            existing = await repository.get_return(session, request.return_id)
+            if existing is not None:
+                if existing.body_hash != body_hash:
+                    raise Conflict(
+                        f"Return {request.return_id} was already recorded with a different body."
+                    )
+                return _find_return(await _to_order(session, order), request.return_id), False
+        if order.cancelled_at is not None:
+            raise Conflict(f"Order {order_id} is cancelled; there is nothing to return.")
+        returned_at = request.returned_at or now
+        if returned_at < order.placed_at:
+            raise InvalidInput(
+                "A return cannot come before the order was placed.", loc=["body", "returned_at"]
+            )
+        await _check_returnable(session, order_id, request.lines)
+        return_id = request.return_id or new_id("ret")
+        await repository.insert_return(
+            session,
+            {
+                "return_id": return_id,
+                "order_id": order_id,
+                "customer_id": order.customer_id,
+                "reason": request.reason.value,
+                "returned_at": returned_at,
+                "body_hash": body_hash,
+                "created_at": now,
+            },
+            [
+                {"return_id": return_id, "customer_id": order.customer_id,
+                 "sku": ln.sku, "quantity": ln.quantity}
+                for ln in request.lines
+            ],
+        )
+    return _find_return(await _to_order(session, order), return_id), True
+
+
+async def _check_returnable(
+    session: AsyncSession, order_id: str, lines: Sequence[ReturnLineIn]
+) -> None:
+    bought: Counter[str] = Counter()
+    for line in await repository.list_lines(session, order_id):
+        bought[line.sku] += line.quantity
+    returned = Counter(await repository.returned_quantities(session, order_id))
+    for index, line in enumerate(lines):
+        if line.sku not in bought:
+            raise InvalidInput(
+                f"Order {order_id} has no line with sku {line.sku}.",
+                loc=["body", "lines", index, "sku"],
+            )
+        returned[line.sku] += line.quantity
+        if returned[line.sku] > bought[line.sku]:
+            already = returned[line.sku] - line.quantity
+            raise InvalidInput(
+                f"Cannot return {line.quantity} of {line.sku}: {bought[line.sku]} bought, "
+                f"{already} already returned or in this request.",
+                loc=["body", "lines", index, "quantity"],
+            )
+
+
+def _find_return(order: Order, return_id: str) -> Return:
+    return next(r for r in order.returns if r.return_id == return_id)
+
+
+async def cancel_order(
+    session: AsyncSession, *, order_id: str, request: CancelRequest
+) -> Order:
+    async with committing(session):
+        order = await repository.get_order(session, order_id, for_update=True)
+        if order is None:
+            raise NotFound(f"No order {order_id}.")
+        if order.cancelled_at is None:
+            cancelled_at = request.cancelled_at or utcnow()
+            if cancelled_at < order.placed_at:
+                raise InvalidInput(
+                    "A cancellation cannot come before the order was placed.",
+                    loc=["body", "cancelled_at"],
+                )
+            await repository.set_cancelled(session, order, cancelled_at)
+    return await _to_order(session, order)

@@ -1,0 +1,50 @@
+from functools import cached_property
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything configurable, read from `PURCHASE_GUARD_*` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="PURCHASE_GUARD_", extra="ignore")
+
+    database_url: str = "sqlite+aiosqlite:///./purchase-guard.db"
+    redis_url: str | None = None
+    redis_key_prefix: str = "pg:"
+    admin_key: SecretStr | None = None
+    duplicate_window_hours: float = Field(default=24, gt=0, le=24 * 365)
+    suppress_days: float = Field(default=30, ge=0, le=3650)
+    check_budget_ms: int = Field(default=150, ge=10, le=60_000)
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    db_pool_timeout_s: float = Field(default=2.0, gt=0, le=60)
+    db_connect_timeout_s: float = Field(default=3.0, gt=0, le=60)
+    redis_timeout_s: float = Field(default=0.1, gt=0, le=10)
+    max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
+    max_batch_body_bytes: int = Field(default=128 * 1024 * 1024, ge=1024)
+    log_level: str = "info"
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_driver(cls, value: str) -> str:
+        value = value.strip()
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            value = "postgresql+asyncpg://" + value.split("://", 1)[1]
+        if not (value.startswith("sqlite+aiosqlite://") or value.startswith("postgresql+asyncpg://")):
+            raise ValueError(
+                "use sqlite+aiosqlite:///path.db or postgresql+asyncpg://user@host/db"
+            )
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("use redis://host:port/db")
+        return value.strip()
+
+    @cached_property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
