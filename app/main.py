@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 
 from app.body_limit import BodyLimitMiddleware
 from app.cache import create_cache
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         separate_input_output_schemas=False,
+        generate_unique_id_function=_operation_id,
     )
     for router in (health_router, metrics_router, keys_router, catalog_router,
                    orders_router, customers_router, checks_router):
@@ -59,19 +61,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         limits={"/v1/orders/batch": settings.max_batch_body_bytes},
     )
     app.add_middleware(MetricsMiddleware)
-    _stable_operation_ids(app)
     _register_problem_schema(app)
     return app
 
 
-def _stable_operation_ids(app: FastAPI) -> None:
+def _operation_id(route: APIRoute) -> str:
     """`orders-create_order`: ids that survive reordering, for the SDKs' generated code."""
-    from fastapi.routing import APIRoute
-
-    for route in app.routes:
-        if isinstance(route, APIRoute):
-            tag = route.tags[0] if route.tags else "default"
-            route.operation_id = f"{tag}-{route.name}"
+    tag = route.tags[0] if route.tags else "default"
+    return f"{tag}-{route.name}"
 
 
 def _register_problem_schema(app: FastAPI) -> None:

@@ -91,7 +91,7 @@ def build_view(
     recent: dict[str, list[Purchase]] = defaultdict(list)
     window_start = now - thresholds.duplicate_window
     for purchase in sorted(history.purchases, key=lambda p: (p.at, p.order_id)):
-        if purchase.kept > 0:
+        if purchase.kept > 0 and purchase.at <= now:
             kept_by_sku[purchase.sku].append(purchase)
             if window_start <= purchase.at <= now:
                 recent[purchase.sku].append(purchase)
@@ -101,7 +101,8 @@ def build_view(
     }
     returns: dict[str, list[ReturnEvent]] = defaultdict(list)
     for event in sorted(history.returns, key=lambda r: r.at, reverse=True):
-        returns[event.sku].append(event)
+        if event.at <= now:
+            returns[event.sku].append(event)
 
     subscriptions = _active_subscriptions(owned, catalog, now)
     return CustomerView(

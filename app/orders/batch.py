@@ -65,6 +65,7 @@ async def import_ndjson(session: AsyncSession, stream: AsyncIterator[bytes]) -> 
         chunk[order.order_id] = (number, order)
     if chunk:
         await flush()
+    result.errors.sort(key=lambda e: e.line)
     return result
 
 

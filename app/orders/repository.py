@@ -2,7 +2,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import upsert_insert
@@ -38,13 +38,24 @@ async def get_body_hashes(session: AsyncSession, order_ids: Sequence[str]) -> di
     return {order_id: body_hash for order_id, body_hash in (await session.execute(stmt)).all()}
 
 
-async def get_order(
-    session: AsyncSession, order_id: str, *, for_update: bool = False
-) -> CustomerOrder | None:
+async def get_order(session: AsyncSession, order_id: str) -> CustomerOrder | None:
     stmt = select(CustomerOrder).where(CustomerOrder.order_id == order_id)
-    if for_update:
-        stmt = stmt.with_for_update()
     return (await session.scalars(stmt)).one_or_none()
+
+
+async def lock_order(session: AsyncSession, order_id: str) -> CustomerOrder | None:
+    """Read the order for a change that depends on its state, others waiting meanwhile.
+
+    A no-op UPDATE locks the row on PostgreSQL and takes SQLite's write lock before the
+    read, where SELECT ... FOR UPDATE would be silently ignored.
+    """
+    await session.execute(
+        update(CustomerOrder)
+        .where(CustomerOrder.order_id == order_id)
+        .values(cancelled_at=CustomerOrder.cancelled_at)
+        .execution_options(synchronize_session=False)
+    )
+    return await get_order(session, order_id)
 
 
 async def list_lines(session: AsyncSession, order_id: str) -> list[OrderLine]:

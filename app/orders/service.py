@@ -155,7 +155,7 @@ async def record_return(
     now = utcnow()
     async with committing(session):
         # Locked so two concurrent returns cannot together return more than was bought.
-        order = await repository.get_order(session, order_id, for_update=True)
+        order = await repository.lock_order(session, order_id)
         if order is None:
             raise NotFound(f"No order {order_id}.")
         if request.return_id is not None:
@@ -226,7 +226,7 @@ async def cancel_order(
     session: AsyncSession, *, order_id: str, request: CancelRequest
 ) -> Order:
     async with committing(session):
-        order = await repository.get_order(session, order_id, for_update=True)
+        order = await repository.lock_order(session, order_id)
         if order is None:
             raise NotFound(f"No order {order_id}.")
         if order.cancelled_at is None:
