@@ -7,11 +7,18 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("purchase_guard")
 
 PROBLEM_JSON = "application/problem+json"
+
+# A database that is down, unreachable or out of connections: 503, never 500.
+DEPENDENCY_DOWN: tuple[type[Exception], ...] = (
+    OperationalError, InterfaceError, PoolTimeout, ConnectionError, OSError, TimeoutError,
+)
 
 
 class ProblemError(Exception):
@@ -155,6 +162,14 @@ async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _on_dependency_down(request: Request, exc: Exception) -> JSONResponse:
+    logger.warning("dependency unavailable on %s %s: %s", request.method, request.url.path,
+                   type(exc).__name__)
+    return _render(ServiceUnavailable(
+        "The database is unavailable; nothing was written. Retry shortly.", retry_after_s=2
+    ))
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     request_id = request.headers.get("x-request-id", "-")
     logger.error("unexpected %s on %s %s (request %s): %s", type(exc).__name__,
@@ -171,4 +186,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
+    for unavailable in DEPENDENCY_DOWN:
+        app.add_exception_handler(unavailable, _on_dependency_down)
     app.add_exception_handler(Exception, _on_unexpected)

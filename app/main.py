@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         BodyLimitMiddleware,
         default_limit=settings.max_body_bytes,
-        limits={"/v1/orders/batch": settings.max_batch_body_bytes},
+        streamed_limits={"/v1/orders/batch": settings.max_batch_body_bytes},
     )
     app.add_middleware(MetricsMiddleware)
     _register_problem_schema(app)

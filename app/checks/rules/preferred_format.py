@@ -9,6 +9,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     formats = ctx.customer.formats
     if product is None or not product.format or not product.work_id or not formats:
         return []
+    if ctx.customer.owns(product.sku):
+        return []  # they chose this format before; no nudge toward another purchase
 
     def rank(fmt: str | None) -> int:
         return formats.index(fmt) if fmt in formats else len(formats)

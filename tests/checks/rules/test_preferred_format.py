@@ -34,3 +34,8 @@ def test_never_suggests_a_format_they_already_own() -> None:
 def test_never_suggests_an_inactive_product() -> None:
     inactive = product("bk-ebook", kind="digital", work_id="w", format="ebook", active=False)
     assert Scenario(products=[HC, inactive], formats=("ebook",)).run(["bk-hc"]) == []
+
+
+def test_silent_when_they_already_own_this_very_sku() -> None:
+    s = Scenario(products=[HC, EBOOK], formats=("ebook",)).bought("bk-hc", days_ago(10))
+    assert [w.code for w in s.run(["bk-hc"])] == ["PREVIOUSLY_PURCHASED"]
