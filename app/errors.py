@@ -1,6 +1,7 @@
 """RFC 9457 problem details: one error family, one renderer."""
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -62,6 +63,10 @@ class NotFound(ProblemError):
     type, title, status = _problem_type("not-found"), "Not found", 404
 
 
+class MethodNotAllowed(ProblemError):
+    type, title, status = _problem_type("method-not-allowed"), "Method not allowed", 405
+
+
 class Conflict(ProblemError):
     type, title, status = _problem_type("conflict"), "Conflict", 409
 
@@ -95,6 +100,7 @@ _TITLES = {
     401: Unauthorized,
     403: Forbidden,
     404: NotFound,
+    405: MethodNotAllowed,
     409: Conflict,
     413: PayloadTooLarge,
     422: InvalidInput,
@@ -150,16 +156,32 @@ async def _on_validation(_request: Request, exc: Exception) -> JSONResponse:
     return _render(InvalidInput(f"Invalid field(s): {fields}.", errors=errors))
 
 
-async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
+async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     cls = _TITLES.get(exc.status_code)
     title = cls.title if cls else "Error"
     type_ = cls.type if cls else "about:blank"
     detail = exc.detail if isinstance(exc.detail, str) else title
+    headers = dict(exc.headers) if exc.headers else {}
+    if exc.status_code == 405:
+        # Starlette names only the first matching route's methods; a path may have several.
+        headers["Allow"] = ", ".join(_allowed_methods(request))
     return problem_response(
-        status=exc.status_code, title=title, detail=detail, type_=type_,
-        headers=dict(exc.headers) if exc.headers else None,
+        status=exc.status_code, title=title, detail=detail, type_=type_, headers=headers or None,
     )
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    patterns = getattr(request.app.state, "path_methods", None)
+    if patterns is None:
+        patterns = [
+            (re.compile("^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(path)) + "$"),
+             sorted(m.upper() for m in ops))
+            for path, ops in request.app.openapi()["paths"].items()
+        ]
+        request.app.state.path_methods = patterns
+    return sorted({m for pattern, methods in patterns if pattern.match(request.url.path)
+                   for m in methods})
 
 
 async def _on_dependency_down(request: Request, exc: Exception) -> JSONResponse:

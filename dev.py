@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""The two set-up commands, needing nothing but Python 3.11+.
+
+    python3 dev.py demo   # a virtualenv, the demo data, then the service on :8000
+    python3 dev.py test   # the whole test suite
+
+Each makes `.venv/` on first use and reinstalls only when pyproject.toml changes.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".installed"
+
+
+def ensure_venv() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"purchase-guard needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if not (BIN / "python").exists():
+        print("creating .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("installing purchase-guard and its test tools into .venv ...", flush=True)
+    subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
+                   check=True)
+    subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "-e", ".[test]"],
+                   check=True, cwd=ROOT)
+    STAMP.write_text(wanted)
+
+
+def run(*args: str) -> int:
+    return subprocess.run(list(args), cwd=ROOT, check=False).returncode
+
+
+def main() -> int:
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    extra = sys.argv[2:]
+    if command not in ("demo", "test"):
+        print(__doc__)
+        return 2
+    ensure_venv()
+    cli = str(BIN / "purchase-guard")
+    if command == "demo":
+        status = run(cli, "demo")
+        if status != 0:
+            return status
+        print("\nserving on http://127.0.0.1:8000 (Ctrl-C stops it)", flush=True)
+        return run(cli, "serve", *extra)
+    return run(str(BIN / "python"), "-m", "pytest", *extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
