@@ -116,7 +116,7 @@ def _demo(args: argparse.Namespace) -> int:
     print("\nDemo keys (shown once, new ones each run):")
     for key in keys:
         print(f"  {key.role.value:9} {key.key}")
-    print(f"\nStart the service (purchase-guard serve), then try these checks:")
+    print("\nStart the service (purchase-guard serve), then try these checks:")
     for title, items in demo.EXAMPLE_CARTS:
         body = json.dumps({"customer_id": demo.CUSTOMER, "items": items})
         print(f"\n# {title}\ncurl -s {args.base_url}/v1/checks "

@@ -5,7 +5,6 @@ PostgreSQL or Redis into a failure; without it those tests are skipped and the r
 by naming them.
 """
 
-import asyncio
 import os
 import socket
 from urllib.parse import urlparse
@@ -36,7 +35,7 @@ async def _postgres_answers() -> bool:
 
     try:
         conn = await asyncpg.connect(POSTGRES_URL.replace("+asyncpg", ""), timeout=3)
-    except (OSError, asyncpg.PostgresError, asyncio.TimeoutError):
+    except (TimeoutError, OSError, asyncpg.PostgresError):
         return False
     await conn.close()
     return True

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from schemathesis import checks
 from hypothesis import HealthCheck, settings
+from schemathesis import checks
 
 from app.openapi_spec import SPEC_PATH
 from tests.live_server import live_server

@@ -9,7 +9,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.catalog import repository as catalog_repository
 from app.catalog.models import Product
-from app.checks.facts import Catalog, History, ProductFacts, Purchase, ReturnEvent, StatedPreferences
+from app.checks.facts import (
+    Catalog,
+    History,
+    ProductFacts,
+    Purchase,
+    ReturnEvent,
+    StatedPreferences,
+)
 from app.checks.models import Feedback
 from app.customers import repository as customers_repository
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine

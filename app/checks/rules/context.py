@@ -2,7 +2,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.checks.customer import CustomerView
-from app.checks.facts import Catalog, CartLine, ProductFacts
+from app.checks.facts import CartLine, Catalog, ProductFacts
 
 
 @dataclass(frozen=True, slots=True)

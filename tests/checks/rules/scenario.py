@@ -8,8 +8,8 @@ from typing import Any
 
 from app.checks.customer import build_view
 from app.checks.facts import (
-    Catalog,
     CartLine,
+    Catalog,
     History,
     ProductFacts,
     Purchase,

@@ -1,4 +1,4 @@
-from tests.checks.rules.scenario import Scenario, codes, days_ago, product
+from tests.checks.rules.scenario import Scenario, days_ago, product
 
 
 def shoe(model: str, size: int, **extra: object) -> object:
