@@ -2,7 +2,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from app.checks.facts import Code, Severity
 from app.types import Identifier, Timestamp
@@ -42,6 +42,11 @@ class Evidence(BaseModel):
     category: str | None = None
     format: str | None = None
     source: str | None = Field(default=None, description="`preferences` when stated by them.")
+
+    @model_serializer(mode="wrap")
+    def _without_absent_fields(self, handler):  # type: ignore[no-untyped-def]
+        # Only the fields a warning rests on are sent; absent ones are left out, not null.
+        return {k: v for k, v in handler(self).items() if v is not None}
 
 
 class SuggestionAction(StrEnum):

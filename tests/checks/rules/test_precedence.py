@@ -69,3 +69,22 @@ def test_verdict_is_the_highest_severity() -> None:
     assert verdict(s.run(["cf"])) == "info"
     assert verdict(s.run(["cf", "bk-ebook"])) == "block"
     assert verdict(s.run(["unknown"])) == "proceed"
+
+
+def test_duplicate_order_beats_owned_other_format() -> None:
+    s = Scenario(products=[HC, EBOOK]).bought("bk-ebook", days_ago(90))
+    s.bought("bk-hc", NOW - timedelta(hours=2))
+    assert codes(s.run(["bk-hc"])) == [("bk-hc", "DUPLICATE_ORDER")]
+
+
+def test_owned_other_format_beats_returned_before() -> None:
+    s = Scenario(products=[HC, EBOOK]).bought("bk-hc", days_ago(90))
+    s.bought("bk-ebook", days_ago(60), order_id="o-e")
+    s.returned("bk-ebook", days_ago(59), "not_as_described", order_id="o-e")
+    assert codes(s.run(["bk-ebook"])) == [("bk-ebook", "OWNED_OTHER_FORMAT")]
+
+
+# The pairs not shown here cannot meet: ALREADY_OWNED, ALREADY_SUBSCRIBED,
+# PREVIOUSLY_PURCHASED and EARLY_REPURCHASE each need a different `kind`, and
+# RETURNED_BEFORE needs the sku not owned, which every code before it (but
+# OWNED_OTHER_FORMAT and DUPLICATE_ORDER, shown above) requires.

@@ -1,0 +1,47 @@
+"""The cache behind snapshots: Redis (real server) or in-process, and harmless when Redis fails."""
+
+import asyncio
+import socket
+import uuid
+
+import pytest
+
+from app.cache import Cache, MemoryCache, RedisCache
+from tests import services
+
+
+@pytest.fixture(params=["memory", "redis"])
+async def cache(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    if request.param == "memory":
+        store: Cache = MemoryCache()
+    else:
+        services.require_redis()
+        store = RedisCache(services.REDIS_URL, prefix=f"pgtest:{uuid.uuid4().hex}:", timeout_s=1)
+    yield store
+    await store.close()
+
+
+async def test_set_get_delete(cache: Cache) -> None:
+    assert await cache.get("c-1") is None
+    await cache.set("{c-1}:snapshot", b"facts", ttl_s=60)
+    assert await cache.get("{c-1}:snapshot") == b"facts"
+    await cache.delete("{c-1}:snapshot")
+    assert await cache.get("{c-1}:snapshot") is None
+    assert await cache.ping() is True
+
+
+async def test_entries_expire(cache: Cache) -> None:
+    await cache.set("k", b"v", ttl_s=1)
+    await asyncio.sleep(1.2)
+    assert await cache.get("k") is None
+
+
+async def test_unreachable_redis_misses_instead_of_failing() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cache = RedisCache(f"redis://127.0.0.1:{port}/0", prefix="x:", timeout_s=0.2)
+    assert await cache.get("k") is None
+    await cache.set("k", b"v", ttl_s=5)  # dropped, not raised
+    assert await cache.ping() is False
+    await cache.close()
