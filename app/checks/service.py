@@ -20,14 +20,14 @@ from app.checks.schemas import (
     WarningStatsPage,
 )
 from app.db import committing, utcnow
-from app.errors import InvalidInput, NotFound
+from app.errors import DEPENDENCY_DOWN, InvalidInput, NotFound
 from app.ids import new_id
 from app.settings import Settings
 
 logger = logging.getLogger("purchase_guard.checks")
 
 # What a check may meet when the database is slow or gone: it answers degraded instead.
-DEPENDENCY_ERRORS = (TimeoutError, SQLAlchemyError, OSError, ConnectionError)
+DEPENDENCY_ERRORS = (SQLAlchemyError, *DEPENDENCY_DOWN)
 
 
 async def run_check(session: AsyncSession, *, settings: Settings, request: CheckRequest) -> CheckResult:
