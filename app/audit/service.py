@@ -17,17 +17,6 @@ async def record_read(
 ) -> None:
     if principal.role == Role.checkout:
         return
-    await record(session, principal=principal, action=action, customer_id=customer_id, path=path)
-
-
-async def record(
-    session: AsyncSession,
-    *,
-    principal: Principal,
-    action: str,
-    customer_id: str | None,
-    path: str,
-) -> None:
     async with committing(session):
         session.add(
             AuditEntry(

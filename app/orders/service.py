@@ -31,6 +31,10 @@ def order_body_hash(order: OrderCreate) -> str:
         "placed_at": order.placed_at.astimezone(UTC).isoformat(),
         "lines": [[ln.sku, ln.quantity, _price_text(ln.unit_price)] for ln in order.lines],
     }
+    return _digest(canonical)
+
+
+def _digest(canonical: object) -> str:
     return hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
 
 
@@ -144,7 +148,7 @@ def _return_hash(order_id: str, request: ReturnCreate) -> str:
         else None,
         "lines": [[ln.sku, ln.quantity] for ln in request.lines],
     }
-    return hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
+    return _digest(canonical)
 
 
 async def record_return(
