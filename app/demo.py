@@ -91,14 +91,14 @@ async def load(session: AsyncSession) -> list[KeyCreated]:
     )
     await customers_service.erase_customer(session, customer_id=CUSTOMER)
     for order_id, placed_at, lines in _orders(now):
-        await orders_service.create_order(session, order=OrderCreate(
-            order_id=order_id, customer_id=CUSTOMER, placed_at=placed_at,
-            lines=[{"sku": sku, "quantity": qty} for sku, qty in lines],  # type: ignore[misc]
-        ))
-    await orders_service.record_return(session, order_id="o-1005", request=ReturnCreate(
-        lines=[{"sku": "sh-road-41", "quantity": 1}],  # type: ignore[list-item]
-        reason="too_small", returned_at=now - timedelta(days=140),  # type: ignore[arg-type]
-    ))
+        await orders_service.create_order(session, order=OrderCreate.model_validate({
+            "order_id": order_id, "customer_id": CUSTOMER, "placed_at": placed_at,
+            "lines": [{"sku": sku, "quantity": qty} for sku, qty in lines],
+        }))
+    await orders_service.record_return(session, order_id="o-1005", request=ReturnCreate.model_validate({
+        "lines": [{"sku": "sh-road-41", "quantity": 1}],
+        "reason": "too_small", "returned_at": now - timedelta(days=140),
+    }))
     await customers_service.replace_preferences(
         session, customer_id=CUSTOMER,
         update=PreferencesUpdate(formats=["ebook", "paperback"], avoid=["leather"]),

@@ -1,7 +1,5 @@
-import os
 import uuid
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -137,6 +135,3 @@ async def keys(client: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, di
         headers[role] = {"Authorization": f"Bearer {response.json()['key']}"}
     return headers
 
-
-ROOT = Path(__file__).resolve().parent.parent
-os.environ.setdefault("PURCHASE_GUARD_LOG_LEVEL", "warning")

@@ -1,5 +1,4 @@
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -28,12 +27,3 @@ class Product(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    def facts(self) -> dict[str, Any]:
-        return {c: getattr(self, c) for c in PRODUCT_FIELDS}
-
-
-PRODUCT_FIELDS = (
-    "sku", "title", "kind", "work_id", "format", "category", "attributes", "provides",
-    "requires_any", "contains", "included_in", "superseded_by", "replenish_days",
-    "duration_days", "active",
-)

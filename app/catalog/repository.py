@@ -23,8 +23,9 @@ async def upsert_products(
     return [(sku, created_at == now) for sku, created_at in result.all()]
 
 
-async def get_product(session: AsyncSession, sku: str) -> Product | None:
-    return await session.get(Product, sku)
+async def get_product(session: AsyncSession, sku: str, *, fresh: bool = False) -> Product | None:
+    """`fresh` re-reads a row this session may hold from before a Core-level write."""
+    return await session.get(Product, sku, populate_existing=fresh)
 
 
 async def list_by_skus(session: AsyncSession, skus: Iterable[str]) -> list[Product]:

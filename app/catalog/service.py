@@ -20,9 +20,8 @@ async def upsert_product(
         [(_, created)] = await repository.upsert_products(
             session, [_row(sku, product)], now=utcnow()
         )
-    stored = await repository.get_product(session, sku)
+    stored = await repository.get_product(session, sku, fresh=True)
     assert stored is not None
-    await session.refresh(stored)
     return stored, created
 
 
