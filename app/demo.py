@@ -9,9 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth import Role
 from app.catalog import service as catalog_service
 from app.catalog.schemas import ProductBatchItem
+from app.customers import repository as customers_repository
 from app.customers import service as customers_service
 from app.customers.schemas import PreferencesUpdate
-from app.db import utcnow
+from app.db import committing, utcnow
 from app.keys import service as keys_service
 from app.keys.schemas import KeyCreated
 from app.orders import service as orders_service
@@ -89,7 +90,8 @@ async def load(session: AsyncSession) -> list[KeyCreated]:
     await catalog_service.upsert_batch(
         session, products=[ProductBatchItem.model_validate(p) for p in PRODUCTS]
     )
-    await customers_service.erase_customer(session, customer_id=CUSTOMER)
+    async with committing(session):
+        await customers_repository.delete_customer_data(session, CUSTOMER)
     for order_id, placed_at, lines in _orders(now):
         await orders_service.create_order(session, order=OrderCreate.model_validate({
             "order_id": order_id, "customer_id": CUSTOMER, "placed_at": placed_at,

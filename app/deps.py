@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from app.audit.writer import AuditWriter
 from app.cache import Cache
 from app.settings import Settings
 
@@ -19,6 +20,7 @@ class Runtime:
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
     cache: Cache
+    audit: AuditWriter
 
 
 def get_runtime(request: Request) -> Runtime:

@@ -6,6 +6,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
+from app.audit.router import router as audit_router
+from app.audit.writer import AuditWriter
 from app.body_limit import BodyLimitMiddleware
 from app.cache import create_cache
 from app.catalog.router import router as catalog_router
@@ -21,6 +23,7 @@ from app.metrics import router as metrics_router
 from app.orders.router import router as orders_router
 from app.problems import Problem
 from app.settings import Settings
+from app.support.router import router as support_router
 
 API_VERSION = "0.1.0"
 
@@ -36,10 +39,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(settings)
         cache = create_cache(settings)
-        app.state.runtime = Runtime(settings, engine, create_sessionmaker(engine), cache)
+        sessionmaker = create_sessionmaker(engine)
+        audit = AuditWriter(sessionmaker)
+        app.state.runtime = Runtime(settings, engine, sessionmaker, cache, audit)
+        audit.start()
         try:
             yield
         finally:
+            await audit.close()
             await cache.close()
             await engine.dispose()
 
@@ -52,7 +59,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
     )
     for router in (health_router, metrics_router, keys_router, catalog_router,
-                   orders_router, customers_router, checks_router):
+                   orders_router, customers_router, support_router, checks_router,
+                   audit_router):
         app.include_router(router)
     install_error_handlers(app)
     app.add_middleware(

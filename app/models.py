@@ -2,13 +2,13 @@
 
 from app.audit.models import AuditEntry
 from app.catalog.models import Product
-from app.checks.models import Check, CheckWarning, Feedback
+from app.checks.models import Check, CheckCartItem, CheckWarning, Feedback
 from app.customers.models import PreferenceVersion
 from app.db import Base
 from app.keys.models import ApiKey
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
 
 __all__ = [
-    "ApiKey", "AuditEntry", "Base", "Check", "CheckWarning", "CustomerOrder", "Feedback",
+    "ApiKey", "AuditEntry", "Base", "Check", "CheckCartItem", "CheckWarning", "CustomerOrder", "Feedback",
     "OrderLine", "OrderReturn", "PreferenceVersion", "Product", "ReturnLine",
 ]

@@ -35,5 +35,9 @@ def decode_cursor(cursor: str, *, size: int) -> list[Any]:
     except ValueError:
         position = None
     if not isinstance(position, list) or len(position) != size:
-        raise InvalidInput("This cursor was not issued by this list.", loc=["query", "cursor"])
+        raise bad_cursor()
     return position
+
+
+def bad_cursor() -> InvalidInput:
+    return InvalidInput("This cursor was not issued by this list.", loc=["query", "cursor"])

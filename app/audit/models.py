@@ -17,4 +17,6 @@ class AuditEntry(Base):
     role: Mapped[str] = mapped_column(String(16))
     action: Mapped[str] = mapped_column(String(64))
     customer_id: Mapped[str | None] = mapped_column(String(128))
+    # The path as requested; on erasure it is cut back to `route` (no order or check ids).
     path: Mapped[str] = mapped_column(String(500))
+    route: Mapped[str] = mapped_column(String(200))

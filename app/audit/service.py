@@ -1,31 +1,81 @@
-"""Every read of a customer's data by a support or admin key leaves a line here."""
+"""Every read of a customer's data by a support or admin key leaves a row; erasure too."""
 
+from fastapi import Request
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.models import AuditEntry
+from app.audit.schemas import AuditEntryOut, AuditPage
+from app.audit.writer import AuditWriter
 from app.auth import Principal, Role
-from app.db import committing, utcnow
+from app.db import utcnow
+from app.pagination import bad_cursor, decode_cursor, encode_cursor
 
 
-async def record_read(
-    session: AsyncSession,
+def _row(principal: Principal, request: Request, action: str, customer_id: str | None) -> dict:
+    route = request.scope.get("route")
+    return {
+        "at": utcnow(),
+        "key_id": principal.key_id,
+        "key_name": principal.name[:200],
+        "role": principal.role.value,
+        "action": action,
+        "customer_id": customer_id,
+        "path": request.url.path[:500],
+        "route": getattr(route, "path", request.url.path)[:200],
+    }
+
+
+def record_read(
+    writer: AuditWriter,
     *,
     principal: Principal,
+    request: Request,
     action: str,
     customer_id: str | None,
-    path: str,
 ) -> None:
+    """Checkout keys read only what they sent; support and admin reads are accounted for."""
     if principal.role == Role.checkout:
         return
-    async with committing(session):
-        session.add(
-            AuditEntry(
-                at=utcnow(),
-                key_id=principal.key_id,
-                key_name=principal.name,
-                role=principal.role.value,
-                action=action,
-                customer_id=customer_id,
-                path=path[:500],
-            )
-        )
+    writer.record(_row(principal, request, action, customer_id))
+
+
+async def record_erasure(
+    session: AsyncSession, *, principal: Principal, request: Request, customer_id: str
+) -> None:
+    """Inside the erasing transaction: earlier rows lose their paths, one row says who erased."""
+    await session.execute(
+        update(AuditEntry)
+        .where(AuditEntry.customer_id == customer_id)
+        .values(path=AuditEntry.route)
+    )
+    row = _row(principal, request, "erase_customer", customer_id)
+    row["path"] = row["route"]
+    await session.execute(AuditEntry.__table__.insert(), [row])
+
+
+async def list_entries(
+    session: AsyncSession,
+    *,
+    customer_id: str | None,
+    key_id: str | None,
+    limit: int,
+    cursor: str | None,
+) -> AuditPage:
+    stmt = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit + 1)
+    if customer_id is not None:
+        stmt = stmt.where(AuditEntry.customer_id == customer_id)
+    if key_id is not None:
+        stmt = stmt.where(AuditEntry.key_id == key_id)
+    if cursor is not None:
+        (before,) = decode_cursor(cursor, size=1)
+        if not isinstance(before, int):
+            raise bad_cursor()
+        stmt = stmt.where(AuditEntry.id < before)
+    rows = list((await session.scalars(stmt)).all())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return AuditPage(
+        items=[AuditEntryOut.model_validate(r, from_attributes=True) for r in rows],
+        next_cursor=encode_cursor([rows[-1].id]) if more else None,
+    )

@@ -38,11 +38,26 @@ class CheckWarning(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class CheckCartItem(Base):
+    """The cart's skus, one row per line: lets support find the checks that held a sku."""
+
+    __tablename__ = "check_item"
+    __table_args__ = (Index(None, "customer_id", "sku"),)
+
+    check_id: Mapped[str] = mapped_column(
+        ForeignKey("check_log.check_id", ondelete="CASCADE"), primary_key=True
+    )
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(128))
+    sku: Mapped[str] = mapped_column(String(128))
+
+
 class Feedback(Base):
     __tablename__ = "feedback"
     __table_args__ = (
         Index(None, "check_id", "sku", "code", unique=True),
         Index(None, "customer_id", "sku", "code"),
+        Index(None, "customer_id", "created_at"),
         Index(None, "created_at"),
     )
 

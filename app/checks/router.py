@@ -37,11 +37,12 @@ async def create_check(
 
 @router.get("/v1/checks/{check_id}", response_model=CheckResult, responses=problem_responses(404))
 async def get_check(
-    check_id: CheckIdPath, request: Request, session: SessionDep, key: CheckReaderKey
+    check_id: CheckIdPath, request: Request, session: SessionDep, runtime: RuntimeDep,
+    key: CheckReaderKey,
 ) -> CheckResult:
     check = await service.get_check(session, check_id=check_id)
-    await audit.record_read(session, principal=key, action="read_check",
-                            customer_id=check.customer_id, path=request.url.path)
+    audit.record_read(runtime.audit, principal=key, request=request,
+                      action="read_check", customer_id=check.customer_id)
     return check
 
 

@@ -1,10 +1,10 @@
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response, status
 
 from app.audit import service as audit
-from app.auth import CheckoutKey, ReaderKey
+from app.auth import AdminKey, CheckoutKey, ReaderKey
 from app.customers import service
 from app.customers.schemas import Preferences, PreferencesUpdate
-from app.deps import SessionDep
+from app.deps import RuntimeDep, SessionDep
 from app.problems import problem_responses
 from app.types import CustomerIdPath
 
@@ -24,9 +24,26 @@ async def replace_preferences(
     "/{customer_id}/preferences", response_model=Preferences, responses=problem_responses()
 )
 async def get_preferences(
-    customer_id: CustomerIdPath, request: Request, session: SessionDep, key: ReaderKey
+    customer_id: CustomerIdPath, request: Request, session: SessionDep, runtime: RuntimeDep,
+    key: ReaderKey,
 ) -> Preferences:
     preferences = await service.get_preferences(session, customer_id=customer_id)
-    await audit.record_read(session, principal=key, action="read_preferences",
-                            customer_id=customer_id, path=request.url.path)
+    audit.record_read(runtime.audit, principal=key, request=request,
+                      action="read_preferences", customer_id=customer_id)
     return preferences
+
+
+@router.delete(
+    "/{customer_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=problem_responses(),
+)
+async def erase_customer(
+    customer_id: CustomerIdPath, request: Request, session: SessionDep, runtime: RuntimeDep,
+    key: AdminKey,
+) -> Response:
+    """Erase everything held about the customer; the audit keeps only that it happened."""
+    await service.erase_customer(session, runtime=runtime, principal=key, request=request,
+                                 customer_id=customer_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

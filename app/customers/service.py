@@ -1,9 +1,13 @@
+from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.audit import service as audit
+from app.auth import Principal
 from app.customers import repository
 from app.customers.models import PreferenceVersion
 from app.customers.schemas import Preferences, PreferencesUpdate
 from app.db import committing, utcnow
+from app.deps import Runtime
 
 
 async def replace_preferences(
@@ -37,7 +41,19 @@ def _to_schema(customer_id: str, version: PreferenceVersion | None) -> Preferenc
     )
 
 
-async def erase_customer(session: AsyncSession, *, customer_id: str) -> dict[str, int]:
-    """Remove everything we hold about the customer, in one transaction."""
+async def erase_customer(
+    session: AsyncSession,
+    *,
+    runtime: Runtime,
+    principal: Principal,
+    request: Request,
+    customer_id: str,
+) -> dict[str, int]:
+    """Remove everything we hold about the customer in one transaction, then its cache."""
+    # Reads of this customer still buffered must be written before their paths are cut.
+    await runtime.audit.flush()
     async with committing(session):
-        return await repository.delete_customer_data(session, customer_id)
+        deleted = await repository.delete_customer_data(session, customer_id)
+        await audit.record_erasure(session, principal=principal, request=request,
+                                   customer_id=customer_id)
+    return deleted

@@ -8,7 +8,10 @@ from app.db import Base, UTCDateTime
 
 class CustomerOrder(Base):
     __tablename__ = "customer_order"
-    __table_args__ = (Index(None, "customer_id", "placed_at"),)
+    __table_args__ = (
+        Index(None, "customer_id", "placed_at"),
+        Index(None, "customer_id", "cancelled_at"),
+    )
 
     order_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     customer_id: Mapped[str] = mapped_column(String(128))

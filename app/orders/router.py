@@ -4,7 +4,7 @@ from fastapi import APIRouter, Body, Request, Response, status
 
 from app.audit import service as audit
 from app.auth import AdminKey, CheckoutKey, ReaderKey
-from app.deps import SessionDep
+from app.deps import RuntimeDep, SessionDep
 from app.orders import batch, service
 from app.orders.schemas import (
     CancelRequest,
@@ -55,11 +55,12 @@ async def import_orders(request: Request, session: SessionDep, _key: AdminKey) -
 
 @router.get("/{order_id}", response_model=Order, responses=problem_responses(404))
 async def get_order(
-    order_id: OrderIdPath, request: Request, session: SessionDep, key: ReaderKey
+    order_id: OrderIdPath, request: Request, session: SessionDep, runtime: RuntimeDep,
+    key: ReaderKey,
 ) -> Order:
     order = await service.get_order(session, order_id=order_id)
-    await audit.record_read(session, principal=key, action="read_order",
-                            customer_id=order.customer_id, path=request.url.path)
+    audit.record_read(runtime.audit, principal=key, request=request,
+                      action="read_order", customer_id=order.customer_id)
     return order
 
 

@@ -76,3 +76,12 @@ async def test_unexpected_error_is_a_500_problem_without_internals(settings: Set
 async def test_wrong_json_shape_is_422(client: httpx.AsyncClient, keys: dict, body: object) -> None:
     response = await client.post("/v1/checks", json=body, headers=keys["checkout"])
     assert_problem(response, 422)
+
+
+async def test_a_timestamp_in_year_one_is_a_problem_naming_it(
+    client: httpx.AsyncClient, keys: dict
+) -> None:
+    response = await client.post("/v1/checks", headers=keys["checkout"], json={
+        "customer_id": "c-1", "items": [{"sku": "a"}], "as_of": "0001-01-01T00:00:00Z"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["body", "as_of"]

@@ -28,6 +28,10 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/v1/checks/{check_id}"): {CHECKOUT, SUPPORT, ADMIN},
     ("POST", "/v1/checks/{check_id}/feedback"): {CHECKOUT, ADMIN},
     ("GET", "/v1/stats/warnings"): {SUPPORT, ADMIN},
+    ("GET", "/v1/customers/{customer_id}/profile"): {SUPPORT, ADMIN},
+    ("GET", "/v1/customers/{customer_id}/history"): {SUPPORT, ADMIN},
+    ("DELETE", "/v1/customers/{customer_id}"): {ADMIN},
+    ("GET", "/v1/audit"): {ADMIN},
 }
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics")}
 

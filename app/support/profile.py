@@ -1,0 +1,114 @@
+"""The customer at a glance: what they own, returned and subscribe to, and what they told us."""
+
+from datetime import timedelta
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.checks.customer import build_view
+from app.checks.facts import Thresholds
+from app.checks.history import load_catalog, load_history
+from app.checks.models import Check, CheckWarning, Feedback
+from app.customers.models import PreferenceVersion
+from app.customers.service import get_preferences
+from app.db import utcnow
+from app.errors import NotFound
+from app.orders.models import CustomerOrder, OrderReturn
+from app.settings import Settings
+from app.support.schemas import (
+    ActiveSubscription,
+    CustomerCounts,
+    CustomerPreferences,
+    LearnedSize,
+    OwnedItem,
+    Profile,
+    ProvidedTag,
+    ReturnedItem,
+)
+
+
+async def ensure_known(session: AsyncSession, customer_id: str) -> None:
+    """A customer we hold nothing about (never seen, or erased) is a 404 for support reads."""
+    for model in (CustomerOrder, Check, PreferenceVersion):
+        if await session.scalar(select(exists().where(model.customer_id == customer_id))):
+            return
+    raise NotFound(f"We hold nothing about customer {customer_id}.")
+
+
+async def build_profile(session: AsyncSession, *, settings: Settings, customer_id: str) -> Profile:
+    await ensure_known(session, customer_id)
+    now = utcnow()
+    history = await load_history(session, customer_id, as_of=now)
+    catalog = await load_catalog(
+        session, cart_skus=(), history_skus={p.sku for p in history.purchases}
+    )
+    view = build_view(history, catalog, now=now, thresholds=Thresholds(
+        duplicate_window=timedelta(hours=settings.duplicate_window_hours)
+    ))
+
+    def title(sku: str) -> str | None:
+        product = catalog.get(sku)
+        return product.title if product else None
+
+    return Profile(
+        customer_id=customer_id,
+        as_of=now,
+        owned=[
+            OwnedItem(sku=sku, title=title(sku), quantity=item.quantity,
+                      first_purchased_at=item.first.at, last_purchased_at=item.last.at)
+            for sku, item in sorted(view.owned.items(), key=lambda kv: kv[1].last.at, reverse=True)
+        ],
+        returned=[
+            ReturnedItem(
+                sku=sku, title=title(sku), quantity=sum(r.quantity for r in events),
+                reasons=list(dict.fromkeys(r.reason for r in events)),
+                last_returned_at=events[0].at,
+            )
+            for sku, events in sorted(view.returns.items(), key=lambda kv: kv[1][0].at,
+                                      reverse=True)
+        ],
+        subscriptions=[
+            ActiveSubscription(sku=s.product.sku, title=s.product.title,
+                               started_at=s.purchase.at, ends_at=s.ends_at)
+            for s in view.subscriptions
+        ],
+        tags=sorted(
+            (ProvidedTag(tag=tag, sku=source.product.sku, title=source.product.title)
+             for tag, sources in view.tags.items() for source in sources),
+            key=lambda t: (t.tag, t.sku),
+        ),
+        preferences=CustomerPreferences(
+            stated=await get_preferences(session, customer_id=customer_id),
+            learned_sizes=[
+                LearnedSize(category=category, size=learned.size, purchases=len(learned.purchases))
+                for category, learned in sorted(view.learned_sizes.items())
+            ],
+        ),
+        counts=await _counts(session, customer_id),
+    )
+
+
+async def _counts(session: AsyncSession, customer_id: str) -> CustomerCounts:
+    async def count(model: type, *where: object) -> int:
+        stmt = select(func.count()).select_from(model).where(
+            model.customer_id == customer_id, *where  # type: ignore[attr-defined]
+        )
+        return int(await session.scalar(stmt) or 0)
+
+    answered = dict(
+        (await session.execute(
+            select(Feedback.action, func.count())
+            .where(Feedback.customer_id == customer_id)
+            .group_by(Feedback.action)
+        )).all()
+    )
+    return CustomerCounts(
+        orders=await count(CustomerOrder),
+        cancelled_orders=await count(CustomerOrder, CustomerOrder.cancelled_at.is_not(None)),
+        returns=await count(OrderReturn),
+        checks=await count(Check),
+        warnings=await count(CheckWarning),
+        warnings_kept=int(answered.get("kept", 0)),
+        warnings_removed=int(answered.get("removed", 0)),
+        warnings_replaced=int(answered.get("replaced", 0)),
+    )
