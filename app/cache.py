@@ -6,11 +6,12 @@ the database stays the source of truth and a Redis outage only costs speed.
 
 import logging
 import time
-from typing import Protocol
+from typing import Any, Protocol
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
+from app.metrics import DEPENDENCY_ERRORS
 from app.settings import Settings
 
 logger = logging.getLogger("purchase_guard.cache")
@@ -59,38 +60,63 @@ class MemoryCache:
 
 
 class RedisCache:
+    """Redis or Redis Cluster, with timeouts, and a pause after a failure.
+
+    After a failed call the cache stays out of the way for `pause_s` (reads miss, writes
+    are dropped) instead of charging every check the full timeout while Redis is down.
+    """
+
     backend = "redis"
 
-    def __init__(self, url: str, *, prefix: str, timeout_s: float) -> None:
+    def __init__(
+        self, url: str, *, prefix: str, timeout_s: float, cluster: bool = False,
+        pause_s: float = 1.0,
+    ) -> None:
         # redis-py waits forever by default; a checkout cannot.
-        self._client = aioredis.Redis.from_url(
-            url,
-            socket_timeout=timeout_s,
-            socket_connect_timeout=timeout_s,
-            health_check_interval=30,
+        options = {"socket_timeout": timeout_s, "socket_connect_timeout": timeout_s}
+        self._client: Any = (
+            aioredis.RedisCluster.from_url(url, **options) if cluster
+            else aioredis.Redis.from_url(url, health_check_interval=30, **options)
         )
+        if cluster:
+            self.backend = "redis-cluster"
         self._prefix = prefix
+        self._pause_s = pause_s
+        self._paused_until = 0.0
 
     def _key(self, key: str) -> str:
         return self._prefix + key
 
+    def _available(self) -> bool:
+        return time.monotonic() >= self._paused_until
+
+    def _failed(self, action: str, exc: BaseException) -> None:
+        self._paused_until = time.monotonic() + self._pause_s
+        DEPENDENCY_ERRORS.labels("redis").inc()
+        logger.warning("redis %s failed, cache paused for %.1fs: %s", action, self._pause_s, exc)
+
     async def get(self, key: str) -> bytes | None:
+        if not self._available():
+            return None
         try:
             value: bytes | None = await self._client.get(self._key(key))
             return value
         except (RedisError, OSError) as exc:
-            logger.warning("redis get failed: %s", exc)
+            self._failed("get", exc)
             return None
 
     async def set(self, key: str, value: bytes, *, ttl_s: int) -> None:
+        if not self._available():
+            return
         try:
             await self._client.set(self._key(key), value, ex=ttl_s)
         except (RedisError, OSError) as exc:
-            logger.warning("redis set failed: %s", exc)
+            self._failed("set", exc)
 
     async def delete(self, *keys: str) -> None:
-        if keys:
-            await self._client.delete(*(self._key(k) for k in keys))
+        # One call per key: in a cluster, keys of different customers live on different nodes.
+        for key in keys:
+            await self._client.delete(self._key(key))
 
     async def ping(self) -> bool:
         try:
@@ -105,6 +131,7 @@ class RedisCache:
 def create_cache(settings: Settings) -> Cache:
     if settings.redis_url:
         return RedisCache(
-            settings.redis_url, prefix=settings.redis_key_prefix, timeout_s=settings.redis_timeout_s
+            settings.redis_url, prefix=settings.redis_key_prefix,
+            timeout_s=settings.redis_timeout_s, cluster=settings.redis_cluster,
         )
     return MemoryCache()

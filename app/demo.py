@@ -13,6 +13,7 @@ from app.customers import repository as customers_repository
 from app.customers import service as customers_service
 from app.customers.schemas import PreferencesUpdate
 from app.db import committing, utcnow
+from app.freshness import versions
 from app.keys import service as keys_service
 from app.keys.schemas import KeyCreated
 from app.orders import service as orders_service
@@ -92,6 +93,7 @@ async def load(session: AsyncSession) -> list[KeyCreated]:
     )
     async with committing(session):
         await customers_repository.delete_customer_data(session, CUSTOMER)
+        await versions.touch_customers(session, [CUSTOMER])
     for order_id, placed_at, lines in _orders(now):
         await orders_service.create_order(session, order=OrderCreate.model_validate({
             "order_id": order_id, "customer_id": CUSTOMER, "placed_at": placed_at,

@@ -9,6 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.audit.writer import AuditWriter
 from app.cache import Cache
+from app.checks.catalog_cache import CatalogCache
+from app.checks.snapshots import SnapshotStore
 from app.settings import Settings
 
 
@@ -21,6 +23,8 @@ class Runtime:
     sessionmaker: async_sessionmaker[AsyncSession]
     cache: Cache
     audit: AuditWriter
+    snapshots: SnapshotStore
+    catalog: CatalogCache
 
 
 def get_runtime(request: Request) -> Runtime:

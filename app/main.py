@@ -11,7 +11,9 @@ from app.audit.writer import AuditWriter
 from app.body_limit import BodyLimitMiddleware
 from app.cache import create_cache
 from app.catalog.router import router as catalog_router
+from app.checks.catalog_cache import CatalogCache
 from app.checks.router import router as checks_router
+from app.checks.snapshots import SnapshotStore
 from app.customers.router import router as customers_router
 from app.db import create_engine, create_sessionmaker
 from app.deps import Runtime
@@ -41,7 +43,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cache = create_cache(settings)
         sessionmaker = create_sessionmaker(engine)
         audit = AuditWriter(sessionmaker)
-        app.state.runtime = Runtime(settings, engine, sessionmaker, cache, audit)
+        app.state.runtime = Runtime(settings, engine, sessionmaker, cache, audit,
+                                    SnapshotStore(cache), CatalogCache())
         audit.start()
         try:
             yield

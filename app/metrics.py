@@ -25,6 +25,13 @@ WARNINGS = Counter("purchase_guard_warnings_total", "Warnings raised, by code.",
 DEGRADED = Counter("purchase_guard_degraded_checks_total",
                    "Checks answered degraded (proceed without history).", registry=REGISTRY)
 
+SNAPSHOTS = Counter("purchase_guard_snapshot_lookups_total",
+                    "Customer snapshots by where they were found: process, shared (Redis) "
+                    "or miss (built from the database).", ["found"], registry=REGISTRY)
+DEPENDENCY_ERRORS = Counter("purchase_guard_dependency_errors_total",
+                            "Failed calls to a dependency, by dependency.", ["dependency"],
+                            registry=REGISTRY)
+
 router = APIRouter(tags=["health"])
 
 

@@ -5,10 +5,12 @@ from app.catalog.models import Product
 from app.checks.models import Check, CheckCartItem, CheckWarning, Feedback
 from app.customers.models import PreferenceVersion
 from app.db import Base
+from app.freshness.models import DataVersion
 from app.keys.models import ApiKey
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
 
 __all__ = [
-    "ApiKey", "AuditEntry", "Base", "Check", "CheckCartItem", "CheckWarning", "CustomerOrder", "Feedback",
-    "OrderLine", "OrderReturn", "PreferenceVersion", "Product", "ReturnLine",
+    "ApiKey", "AuditEntry", "Base", "Check", "CheckCartItem", "CheckWarning", "CustomerOrder",
+    "DataVersion", "Feedback", "OrderLine", "OrderReturn", "PreferenceVersion", "Product",
+    "ReturnLine",
 ]

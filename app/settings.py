@@ -12,6 +12,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./purchase-guard.db"
     redis_url: str | None = None
     redis_key_prefix: str = "pg:"
+    redis_cluster: bool = False
     admin_key: SecretStr | None = None
     duplicate_window_hours: float = Field(default=24, gt=0, le=24 * 365)
     suppress_days: float = Field(default=30, ge=0, le=3650)

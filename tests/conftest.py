@@ -120,6 +120,19 @@ async def client(settings: Settings, cleaner: AsyncEngine) -> AsyncIterator[http
 
 
 @pytest.fixture
+async def other_worker(
+    settings: Settings, client: httpx.AsyncClient
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A second app on the same database and Redis: another worker, with its own memory."""
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            http.app = app  # type: ignore[attr-defined]
+            yield http
+
+
+@pytest.fixture
 def admin() -> dict[str, str]:
     return {"Authorization": f"Bearer {ADMIN_KEY}"}
 

@@ -7,6 +7,7 @@ from app.catalog.models import Product
 from app.catalog.schemas import ProductBatchItem, ProductBatchResult, ProductUpsert
 from app.db import committing, utcnow
 from app.errors import InvalidInput, NotFound
+from app.freshness import versions
 
 
 async def upsert_product(
@@ -20,6 +21,7 @@ async def upsert_product(
         [(_, created)] = await repository.upsert_products(
             session, [_row(sku, product)], now=utcnow()
         )
+        await versions.touch_catalog(session)
     stored = await repository.get_product(session, sku, fresh=True)
     assert stored is not None
     return stored, created
@@ -42,6 +44,7 @@ async def upsert_batch(
         outcome = await repository.upsert_products(
             session, [_row(p.sku, p) for p in products], now=utcnow()
         )
+        await versions.touch_catalog(session)
     created = sum(1 for _, was_new in outcome if was_new)
     return ProductBatchResult(created=created, updated=len(outcome) - created)
 

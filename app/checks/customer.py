@@ -1,6 +1,7 @@
-"""What a customer's history means at one instant: owned items, subscriptions, tags, sizes.
+"""What a customer's history means: owned items, subscriptions, tags, sizes.
 
-Derived once per check from `History` and `Catalog`; every rule reads the result.
+`build_basis` derives what does not depend on the instant, once per version of the
+customer (it is what the snapshot cache keeps); `view_at` adds what does, per check.
 """
 
 from collections import Counter, defaultdict
@@ -84,35 +85,60 @@ def size_key(size: str) -> str:
     return size.strip().casefold()
 
 
-def build_view(
-    history: History, catalog: Catalog, *, now: datetime, thresholds: Thresholds
-) -> CustomerView:
+@dataclass(frozen=True, slots=True)
+class CustomerBasis:
+    """What the history means whatever the instant: built once per version of the customer.
+
+    Valid for any `now` from `built_at` until `valid_until` (the first event dated after
+    `built_at`, if the shop sent one); a check turns it into a `CustomerView` at its `now`.
+    """
+
+    built_at: datetime
+    valid_until: datetime | None = None
+    owned: Mapping[str, Owned] = field(default_factory=dict)
+    kept_newest_first: tuple[Purchase, ...] = ()
+    returns: Mapping[str, tuple[ReturnEvent, ...]] = field(default_factory=dict)
+    # Subscriptions the customer bought, with the purchase that keeps each running.
+    subscription_purchases: tuple[tuple[ProductFacts, Purchase], ...] = ()
+    # Tags of owned things; subscriptions add theirs only while they run.
+    owned_tags: Mapping[str, tuple[TagSource, ...]] = field(default_factory=dict)
+    stated_sizes: Mapping[str, str] = field(default_factory=dict)
+    learned_sizes: Mapping[str, LearnedSize] = field(default_factory=dict)
+    formats: tuple[str, ...] = ()
+    avoid: frozenset[str] = frozenset()
+    suppressions: Mapping[tuple[str, str], datetime] = field(default_factory=dict)
+
+    def valid_at(self, now: datetime) -> bool:
+        return now >= self.built_at and (self.valid_until is None or now < self.valid_until)
+
+
+def build_basis(
+    history: History, catalog: Catalog, *, at: datetime, valid_until: datetime | None = None
+) -> CustomerBasis:
     kept_by_sku: dict[str, list[Purchase]] = defaultdict(list)
-    recent: dict[str, list[Purchase]] = defaultdict(list)
-    window_start = now - thresholds.duplicate_window
     for purchase in sorted(history.purchases, key=lambda p: (p.at, p.order_id)):
-        if purchase.kept > 0 and purchase.at <= now:
+        if purchase.kept > 0 and purchase.at <= at:
             kept_by_sku[purchase.sku].append(purchase)
-            if window_start <= purchase.at <= now:
-                recent[purchase.sku].append(purchase)
     owned = {
         sku: Owned(sku, sum(p.kept for p in purchases), tuple(purchases))
         for sku, purchases in kept_by_sku.items()
     }
     returns: dict[str, list[ReturnEvent]] = defaultdict(list)
     for event in sorted(history.returns, key=lambda r: r.at, reverse=True):
-        if event.at <= now:
+        if event.at <= at:
             returns[event.sku].append(event)
-
-    subscriptions = _active_subscriptions(owned, catalog, now)
-    return CustomerView(
-        now=now,
+    return CustomerBasis(
+        built_at=at,
+        valid_until=valid_until,
         owned=owned,
-        recent={sku: tuple(reversed(ps)) for sku, ps in recent.items()},
+        kept_newest_first=tuple(sorted(
+            (p for item in owned.values() for p in item.purchases),
+            key=lambda p: (p.at, p.order_id), reverse=True,
+        )),
         returns={sku: tuple(rs) for sku, rs in returns.items()},
-        subscriptions=subscriptions,
-        tags=_provided_tags(owned, subscriptions, catalog),
-        stated_sizes={cat: size for cat, size in history.preferences.sizes.items()},
+        subscription_purchases=_subscription_purchases(owned, catalog),
+        owned_tags=_owned_tags(owned, catalog),
+        stated_sizes=dict(history.preferences.sizes),
         learned_sizes=_learned_sizes(owned, catalog),
         formats=history.preferences.formats,
         avoid=history.preferences.avoid,
@@ -120,37 +146,66 @@ def build_view(
     )
 
 
-def _active_subscriptions(
-    owned: Mapping[str, Owned], catalog: Catalog, now: datetime
-) -> tuple[ActiveSubscription, ...]:
-    active = []
+def view_at(basis: CustomerBasis, *, now: datetime, thresholds: Thresholds) -> CustomerView:
+    """The basis at one instant: what was bought lately and which subscriptions still run."""
+    window_start = now - thresholds.duplicate_window
+    recent: dict[str, list[Purchase]] = defaultdict(list)
+    for purchase in basis.kept_newest_first:
+        if purchase.at < window_start:
+            break
+        if purchase.at <= now:
+            recent[purchase.sku].append(purchase)
+    subscriptions = tuple(
+        ActiveSubscription(product, purchase, ends_at)
+        for product, purchase in basis.subscription_purchases
+        if now < (ends_at := purchase.at + timedelta(days=product.duration_days or 0))
+    )
+    tags: dict[str, list[TagSource]] = defaultdict(list)
+    for tag, sources in basis.owned_tags.items():
+        tags[tag].extend(sources)
+    for sub in subscriptions:
+        for tag in sub.product.provides:
+            tags[tag].append(TagSource(tag, sub.product, sub.purchase))
+    return CustomerView(
+        now=now,
+        owned=basis.owned,
+        recent={sku: tuple(ps) for sku, ps in recent.items()},
+        returns=basis.returns,
+        subscriptions=subscriptions,
+        tags={tag: tuple(s) for tag, s in tags.items()},
+        stated_sizes=basis.stated_sizes,
+        learned_sizes=basis.learned_sizes,
+        formats=basis.formats,
+        avoid=basis.avoid,
+        suppressions=basis.suppressions,
+    )
+
+
+def build_view(
+    history: History, catalog: Catalog, *, now: datetime, thresholds: Thresholds
+) -> CustomerView:
+    return view_at(build_basis(history, catalog, at=now), now=now, thresholds=thresholds)
+
+
+def _subscription_purchases(
+    owned: Mapping[str, Owned], catalog: Catalog
+) -> tuple[tuple[ProductFacts, Purchase], ...]:
+    found = []
     for sku, item in owned.items():
         product = catalog.get(sku)
-        if product is None or product.kind != "subscription" or not product.duration_days:
-            continue
-        latest = item.last
-        ends_at = latest.at + timedelta(days=product.duration_days)
-        if now < ends_at:
-            active.append(ActiveSubscription(product, latest, ends_at))
-    return tuple(sorted(active, key=lambda s: s.product.sku))
+        if product is not None and product.kind == "subscription" and product.duration_days:
+            found.append((product, item.last))
+    return tuple(sorted(found, key=lambda pair: pair[0].sku))
 
 
-def _provided_tags(
-    owned: Mapping[str, Owned],
-    subscriptions: tuple[ActiveSubscription, ...],
-    catalog: Catalog,
-) -> dict[str, tuple[TagSource, ...]]:
+def _owned_tags(owned: Mapping[str, Owned], catalog: Catalog) -> dict[str, tuple[TagSource, ...]]:
     sources: dict[str, list[TagSource]] = defaultdict(list)
     for sku, item in owned.items():
         product = catalog.get(sku)
-        # A subscription provides its tags only while it runs (added below).
         if product is None or product.kind == "subscription":
             continue
         for tag in product.provides:
             sources[tag].append(TagSource(tag, product, item.last))
-    for sub in subscriptions:
-        for tag in sub.product.provides:
-            sources[tag].append(TagSource(tag, sub.product, sub.purchase))
     return {tag: tuple(s) for tag, s in sources.items()}
 
 

@@ -113,6 +113,12 @@ def to_facts(product: Product) -> ProductFacts:
     )
 
 
+async def load_products(session: AsyncSession, skus: Iterable[str]) -> Catalog:
+    """The facts of the products the customer bought, for what their history means."""
+    products = await catalog_repository.list_by_skus(session, skus)
+    return Catalog(products={p.sku: to_facts(p) for p in products})
+
+
 async def load_catalog(
     session: AsyncSession, *, cart_skus: Iterable[str], history_skus: Iterable[str]
 ) -> Catalog:
@@ -143,3 +149,19 @@ async def load_catalog(
         by_work={k: tuple(sorted(v, key=lambda f: f.sku)) for k, v in by_work.items()},
         by_category={k: tuple(sorted(v, key=lambda f: f.sku)) for k, v in by_category.items()},
     )
+
+
+async def first_event_after(session: AsyncSession, customer_id: str, at: datetime) -> datetime | None:
+    """The earliest event the shop dated after `at`: a basis built at `at` expires then."""
+    candidates = [
+        select(func.min(CustomerOrder.placed_at)).where(
+            CustomerOrder.customer_id == customer_id, CustomerOrder.placed_at > at),
+        select(func.min(CustomerOrder.cancelled_at)).where(
+            CustomerOrder.customer_id == customer_id, CustomerOrder.cancelled_at > at),
+        select(func.min(OrderReturn.returned_at)).where(
+            OrderReturn.customer_id == customer_id, OrderReturn.returned_at > at),
+        select(func.min(Feedback.check_as_of)).where(
+            Feedback.customer_id == customer_id, Feedback.check_as_of > at),
+    ]
+    found = [t for stmt in candidates if (t := await session.scalar(stmt)) is not None]
+    return min(found, default=None)

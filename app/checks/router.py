@@ -26,7 +26,7 @@ CheckIdPath = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_]+$")]
 async def create_check(
     request: CheckRequest, session: SessionDep, runtime: RuntimeDep, _key: CheckoutKey
 ) -> CheckResult:
-    result = await service.run_check(session, settings=runtime.settings, request=request)
+    result = await service.run_check(session, runtime=runtime, request=request)
     CHECKS.labels(result.verdict.value).inc()
     if result.degraded:
         DEGRADED.inc()

@@ -6,7 +6,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.checks import history, repository
-from app.checks.customer import build_view
+from app.checks.customer import build_view, view_at
 from app.checks.facts import CartLine, Code, Thresholds, Warning
 from app.checks.rules import NEVER_SUPPRESSED, Context, evaluate, verdict
 from app.checks.schemas import (
@@ -20,7 +20,9 @@ from app.checks.schemas import (
     WarningStatsPage,
 )
 from app.db import committing, utcnow
+from app.deps import Runtime
 from app.errors import DEPENDENCY_DOWN, InvalidInput, NotFound
+from app.freshness import versions
 from app.ids import new_id
 from app.settings import Settings
 
@@ -30,7 +32,8 @@ logger = logging.getLogger("purchase_guard.checks")
 DEPENDENCY_ERRORS = (SQLAlchemyError, *DEPENDENCY_DOWN)
 
 
-async def run_check(session: AsyncSession, *, settings: Settings, request: CheckRequest) -> CheckResult:
+async def run_check(session: AsyncSession, *, runtime: Runtime, request: CheckRequest) -> CheckResult:
+    settings = runtime.settings
     now = utcnow()
     as_of = request.as_of or now
     cart = tuple(
@@ -40,7 +43,10 @@ async def run_check(session: AsyncSession, *, settings: Settings, request: Check
     check_id = new_id("chk")
     try:
         async with asyncio.timeout(settings.check_budget_ms / 1000):
-            warnings = await _decide(session, settings, request.customer_id, cart, as_of)
+            if request.as_of is None:
+                warnings = await _decide(session, runtime, request.customer_id, cart, now)
+            else:
+                warnings = await _replay(session, settings, request.customer_id, cart, as_of)
     except DEPENDENCY_ERRORS as exc:
         logger.warning("check %s degraded: %s", check_id, type(exc).__name__)
         return CheckResult(
@@ -61,17 +67,35 @@ async def run_check(session: AsyncSession, *, settings: Settings, request: Check
 
 
 async def _decide(
+    session: AsyncSession, runtime: Runtime, customer_id: str,
+    cart: tuple[CartLine, ...], now: datetime,
+) -> list[Warning]:
+    """Now: from the snapshot of the customer's current version, cached where possible."""
+    tokens = await versions.current(session, customer_id)
+    basis = await runtime.snapshots.basis(session, customer_id, tokens=tokens, now=now)
+    catalog = await runtime.catalog.for_cart(
+        session, [line.sku for line in cart], token=tokens.catalog
+    )
+    view = view_at(basis, now=now, thresholds=_thresholds(runtime.settings))
+    return evaluate(Context(customer=view, catalog=catalog, cart=cart, now=now))
+
+
+def _thresholds(settings: Settings) -> Thresholds:
+    return Thresholds(duplicate_window=timedelta(hours=settings.duplicate_window_hours))
+
+
+async def _replay(
     session: AsyncSession, settings: Settings, customer_id: str,
     cart: tuple[CartLine, ...], as_of: datetime,
 ) -> list[Warning]:
+    """At a past or future instant: straight from the database, never from a cache."""
     past = await history.load_history(session, customer_id, as_of=as_of)
     catalog = await history.load_catalog(
         session,
         cart_skus=[line.sku for line in cart],
         history_skus={p.sku for p in past.purchases},
     )
-    thresholds = Thresholds(duplicate_window=timedelta(hours=settings.duplicate_window_hours))
-    view = build_view(past, catalog, now=as_of, thresholds=thresholds)
+    view = build_view(past, catalog, now=as_of, thresholds=_thresholds(settings))
     return evaluate(Context(customer=view, catalog=catalog, cart=cart, now=as_of))
 
 
@@ -164,6 +188,7 @@ async def record_feedback(
             }
             for r in recorded
         ])
+        await versions.touch_customers(session, [check.customer_id])
     return FeedbackResult(check_id=check_id, responses=recorded)
 
 

@@ -8,6 +8,7 @@ from app.customers.models import PreferenceVersion
 from app.customers.schemas import Preferences, PreferencesUpdate
 from app.db import committing, utcnow
 from app.deps import Runtime
+from app.freshness import versions
 
 
 async def replace_preferences(
@@ -22,6 +23,7 @@ async def replace_preferences(
     )
     async with committing(session):
         session.add(version)
+        await versions.touch_customers(session, [customer_id])
     return _to_schema(customer_id, version)
 
 
@@ -54,6 +56,8 @@ async def erase_customer(
     await runtime.audit.flush()
     async with committing(session):
         deleted = await repository.delete_customer_data(session, customer_id)
+        await versions.touch_customers(session, [customer_id])
         await audit.record_erasure(session, principal=principal, request=request,
                                    customer_id=customer_id)
+    await runtime.snapshots.forget(customer_id)
     return deleted

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import committing, utcnow
 from app.errors import Conflict, InvalidInput, NotFound
+from app.freshness import versions
 from app.ids import new_id
 from app.orders import repository
 from app.orders.models import CustomerOrder
@@ -84,6 +85,7 @@ async def record_orders(
         await repository.insert_lines(
             session, [line for oid in inserted for line in rows[oid][1]]
         )
+        await versions.touch_customers(session, {rows[oid][0]["customer_id"] for oid in inserted})
         existing = [oid for oid in rows if oid not in inserted]
         stored = await repository.get_body_hashes(session, existing) if existing else {}
     unchanged = [oid for oid in existing if stored.get(oid) == rows[oid][0]["body_hash"]]
@@ -196,6 +198,7 @@ async def record_return(
                 for ln in request.lines
             ],
         )
+        await versions.touch_customers(session, [order.customer_id])
     return _find_return(await _to_order(session, order), return_id), True
 
 
@@ -241,4 +244,5 @@ async def cancel_order(
                     loc=["body", "cancelled_at"],
                 )
             await repository.set_cancelled(session, order, cancelled_at)
+            await versions.touch_customers(session, [order.customer_id])
     return await _to_order(session, order)
