@@ -2,16 +2,20 @@
 
 import hashlib
 import hmac
+import time
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.deps import RuntimeDep, SessionDep
-from app.errors import Forbidden, Unauthorized
+from app.deadline import within
+from app.deps import Runtime, RuntimeDep
+from app.errors import DEPENDENCY_DOWN, Forbidden, ServiceUnavailable, Unauthorized
 from app.keys.models import ApiKey
 
 
@@ -37,12 +41,36 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+class KnownKeys:
+    """Keys this process has verified lately, by hash: used only while the database is away.
+
+    Every request looks its key up in the database, so a revoked key is refused at once.
+    When that lookup fails, a key verified before lets a check still answer (degraded,
+    with nothing of the customer in it) instead of failing the checkout.
+    """
+
+    def __init__(self, max_entries: int = 10_000) -> None:
+        self._principals: dict[str, Principal] = {}
+        self._max_entries = max_entries
+
+    def remember(self, digest: str, principal: Principal) -> None:
+        if len(self._principals) >= self._max_entries:
+            self._principals.pop(next(iter(self._principals)))
+        self._principals[digest] = principal
+
+    def forget(self, digest: str) -> None:
+        self._principals.pop(digest, None)
+
+    def get(self, digest: str) -> Principal | None:
+        return self._principals.get(digest)
+
+
 async def authenticate(
     request: Request,
     runtime: RuntimeDep,
-    session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
+    request.state.received_at = time.monotonic()
     if credentials is None or not credentials.credentials:
         raise Unauthorized("Send an API key as `Authorization: Bearer <key>`.")
     key = credentials.credentials
@@ -52,18 +80,34 @@ async def authenticate(
     ):
         principal = Principal(BOOTSTRAP_KEY_ID, "bootstrap admin", Role.admin)
     else:
-        # Looked up by its SHA-256: the comparison never touches the plaintext.
-        row = (
+        principal = await _look_up(runtime, hash_key(key))
+    request.state.principal = principal
+    return principal
+
+
+async def _look_up(runtime: Runtime, digest: str) -> Principal:
+    # Looked up by its SHA-256: the comparison never touches the plaintext.
+    async def find(session: AsyncSession) -> Any:
+        return (
             await session.execute(
                 select(ApiKey.key_id, ApiKey.name, ApiKey.role).where(
-                    ApiKey.key_hash == hash_key(key), ApiKey.revoked_at.is_(None)
+                    ApiKey.key_hash == digest, ApiKey.revoked_at.is_(None)
                 )
             )
         ).first()
-        if row is None:
-            raise Unauthorized("This API key is unknown or revoked.")
-        principal = Principal(row.key_id, row.name, Role(row.role))
-    request.state.principal = principal
+
+    try:
+        row = await within(runtime.settings.check_budget_ms / 1000 / 2, runtime.sessionmaker, find)
+    except (SQLAlchemyError, *DEPENDENCY_DOWN):
+        known = runtime.known_keys.get(digest)
+        if known is None:
+            raise ServiceUnavailable("The key cannot be verified right now.") from None
+        return known
+    if row is None:
+        runtime.known_keys.forget(digest)
+        raise Unauthorized("This API key is unknown or revoked.")
+    principal = Principal(row.key_id, row.name, Role(row.role))
+    runtime.known_keys.remember(digest, principal)
     return principal
 
 

@@ -133,5 +133,6 @@ def create_cache(settings: Settings) -> Cache:
         return RedisCache(
             settings.redis_url, prefix=settings.redis_key_prefix,
             timeout_s=settings.redis_timeout_s, cluster=settings.redis_cluster,
+            pause_s=settings.redis_retry_s,
         )
     return MemoryCache()

@@ -76,7 +76,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         pool_pre_ping=True,
         connect_args={
             "timeout": settings.db_connect_timeout_s,
-            "command_timeout": 30,
+            "command_timeout": settings.db_command_timeout_s,
             "server_settings": {"application_name": "purchase-guard"},
         },
     )

@@ -2,7 +2,7 @@
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -12,6 +12,9 @@ from app.cache import Cache
 from app.checks.catalog_cache import CatalogCache
 from app.checks.snapshots import SnapshotStore
 from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.auth import KnownKeys
 
 
 @dataclass
@@ -25,6 +28,7 @@ class Runtime:
     audit: AuditWriter
     snapshots: SnapshotStore
     catalog: CatalogCache
+    known_keys: "KnownKeys"
 
 
 def get_runtime(request: Request) -> Runtime:

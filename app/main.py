@@ -8,6 +8,7 @@ from fastapi.routing import APIRoute
 
 from app.audit.router import router as audit_router
 from app.audit.writer import AuditWriter
+from app.auth import KnownKeys
 from app.body_limit import BodyLimitMiddleware
 from app.cache import create_cache
 from app.catalog.router import router as catalog_router
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sessionmaker = create_sessionmaker(engine)
         audit = AuditWriter(sessionmaker)
         app.state.runtime = Runtime(settings, engine, sessionmaker, cache, audit,
-                                    SnapshotStore(cache), CatalogCache())
+                                    SnapshotStore(cache), CatalogCache(), KnownKeys())
         audit.start()
         try:
             yield

@@ -1,5 +1,5 @@
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
@@ -12,6 +12,7 @@ from app.migrate import upgrade_to_head
 from app.models import Base
 from app.settings import Settings
 from tests import services
+from tests.servers import RedisCluster
 
 ADMIN_KEY = "test-admin-" + uuid.uuid4().hex
 
@@ -130,6 +131,14 @@ async def other_worker(
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
             http.app = app  # type: ignore[attr-defined]
             yield http
+
+
+@pytest.fixture(scope="session")
+def cluster() -> Iterator[RedisCluster]:
+    """A three-master Redis Cluster on loopback ports, owned by this test run."""
+    started = RedisCluster().start()
+    yield started
+    started.close()
 
 
 @pytest.fixture

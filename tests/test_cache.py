@@ -10,13 +10,17 @@ from app.cache import Cache, MemoryCache, RedisCache
 from tests import services
 
 
-@pytest.fixture(params=["memory", "redis"])
+@pytest.fixture(params=["memory", "redis", "redis-cluster"])
 async def cache(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    prefix = f"pgtest:{uuid.uuid4().hex}:"
     if request.param == "memory":
         store: Cache = MemoryCache()
-    else:
+    elif request.param == "redis":
         services.require_redis()
-        store = RedisCache(services.REDIS_URL, prefix=f"pgtest:{uuid.uuid4().hex}:", timeout_s=1)
+        store = RedisCache(services.REDIS_URL, prefix=prefix, timeout_s=1)
+    else:
+        cluster = request.getfixturevalue("cluster")
+        store = RedisCache(cluster.url, prefix=prefix, timeout_s=1, cluster=True)
     yield store
     await store.close()
 

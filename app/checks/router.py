@@ -24,9 +24,10 @@ CheckIdPath = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_]+$")]
 
 @router.post("/v1/checks", response_model=CheckResult, responses=problem_responses())
 async def create_check(
-    request: CheckRequest, session: SessionDep, runtime: RuntimeDep, _key: CheckoutKey
+    request: CheckRequest, http: Request, runtime: RuntimeDep, _key: CheckoutKey
 ) -> CheckResult:
-    result = await service.run_check(session, runtime=runtime, request=request)
+    result = await service.run_check(runtime=runtime, request=request,
+                                      received_at=http.state.received_at)
     CHECKS.labels(result.verdict.value).inc()
     if result.degraded:
         DEGRADED.inc()

@@ -1,10 +1,11 @@
-import asyncio
 import logging
+import time
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app import metrics
 from app.checks import history, repository
 from app.checks.customer import build_view, view_at
 from app.checks.facts import CartLine, Code, Thresholds, Warning
@@ -20,6 +21,7 @@ from app.checks.schemas import (
     WarningStatsPage,
 )
 from app.db import committing, utcnow
+from app.deadline import within
 from app.deps import Runtime
 from app.errors import DEPENDENCY_DOWN, InvalidInput, NotFound
 from app.freshness import versions
@@ -32,8 +34,12 @@ logger = logging.getLogger("purchase_guard.checks")
 DEPENDENCY_ERRORS = (SQLAlchemyError, *DEPENDENCY_DOWN)
 
 
-async def run_check(session: AsyncSession, *, runtime: Runtime, request: CheckRequest) -> CheckResult:
+async def run_check(
+    *, runtime: Runtime, request: CheckRequest, received_at: float
+) -> CheckResult:
+    """Decide within the budget counted from the request's arrival, then log the answer."""
     settings = runtime.settings
+    deadline = received_at + settings.check_budget_ms / 1000
     now = utcnow()
     as_of = request.as_of or now
     cart = tuple(
@@ -41,13 +47,15 @@ async def run_check(session: AsyncSession, *, runtime: Runtime, request: CheckRe
         for index, item in enumerate(request.items)
     )
     check_id = new_id("chk")
+    async def decide(session: AsyncSession) -> list[Warning]:
+        if request.as_of is None:
+            return await _decide(session, runtime, request.customer_id, cart, now)
+        return await _replay(session, settings, request.customer_id, cart, as_of)
+
     try:
-        async with asyncio.timeout(settings.check_budget_ms / 1000):
-            if request.as_of is None:
-                warnings = await _decide(session, runtime, request.customer_id, cart, now)
-            else:
-                warnings = await _replay(session, settings, request.customer_id, cart, as_of)
+        warnings = await within(deadline - time.monotonic(), runtime.sessionmaker, decide)
     except DEPENDENCY_ERRORS as exc:
+        metrics.DEPENDENCY_ERRORS.labels("database").inc()
         logger.warning("check %s degraded: %s", check_id, type(exc).__name__)
         return CheckResult(
             check_id=check_id, customer_id=request.customer_id, verdict="proceed",
@@ -62,7 +70,7 @@ async def run_check(session: AsyncSession, *, runtime: Runtime, request: CheckRe
         degraded=False,
         as_of=as_of,
     )
-    await _store(session, result, request, created_at=now)
+    await _store(runtime, result, request, created_at=now)
     return result
 
 
@@ -115,10 +123,11 @@ def _to_out(warning: Warning) -> WarningOut:
 
 
 async def _store(
-    session: AsyncSession, result: CheckResult, request: CheckRequest, *, created_at: datetime
+    runtime: Runtime, result: CheckResult, request: CheckRequest, *, created_at: datetime
 ) -> None:
-    """Keep the check as answered; losing the log must not lose the answer."""
-    try:
+    """Keep the check as answered; losing the log must not lose (or delay) the answer."""
+
+    async def insert(session: AsyncSession) -> None:
         async with committing(session):
             await repository.insert_check(
                 session,
@@ -138,7 +147,12 @@ async def _store(
                     for w in result.warnings
                 ],
             )
+
+    try:
+        # A slow database may hold the log up to the budget again, never longer.
+        await within(runtime.settings.check_budget_ms / 1000, runtime.sessionmaker, insert)
     except DEPENDENCY_ERRORS as exc:
+        metrics.DEPENDENCY_ERRORS.labels("database").inc()
         logger.error("check %s answered but not logged: %s", result.check_id, exc)
 
 
