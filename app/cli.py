@@ -3,7 +3,9 @@
 import argparse
 import asyncio
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -55,6 +57,9 @@ def _serve(args: argparse.Namespace) -> int:
     settings = Settings()
     if settings.is_sqlite:
         _run_migrations(settings)
+    if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Each worker writes its measures here; /metrics sums them (app/metrics.py).
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="purchase-guard-metrics-")
     uvicorn.run(
         "app.main:create_app",
         factory=True,

@@ -1,5 +1,11 @@
-"""Prometheus measures: request latency by route, checks by verdict, warnings by code."""
+"""Prometheus measures: request latency by route, checks by verdict, warnings by code.
 
+With `serve --workers N` every worker writes its measures to files in
+`PROMETHEUS_MULTIPROC_DIR` (set by `serve`), and `/metrics` sums them, whichever worker
+answers the scrape.
+"""
+
+import os
 import time
 
 from fastapi import APIRouter, Request, Response
@@ -9,6 +15,7 @@ from prometheus_client import (
     Counter,
     Histogram,
     generate_latest,
+    multiprocess,
 )
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -38,8 +45,12 @@ router = APIRouter(tags=["health"])
 @router.get("/metrics", response_class=Response,
             responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}})
 async def metrics(_request: Request) -> Response:
-    """Prometheus text format; needs no key."""
-    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+    """Prometheus text format, summed over every worker; needs no key."""
+    registry = REGISTRY
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+    return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
 
 class MetricsMiddleware:

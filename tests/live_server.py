@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,16 +22,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(tmp: Path, *, admin_key: str, env: dict[str, str] | None = None) -> Iterator[str]:
+def live_server(
+    tmp: Path, *, admin_key: str, env: dict[str, str] | None = None, workers: int = 1
+) -> Iterator[str]:
     database_url = (env or {}).get("PURCHASE_GUARD_DATABASE_URL") or \
         f"sqlite+aiosqlite:///{tmp / 'live.db'}"
-    upgrade_to_head_sync(database_url)
+    # In a thread: callers may be async tests, with an event loop already running here.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(upgrade_to_head_sync, database_url).result()
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        [sys.executable, "-c", "from app.cli import main; raise SystemExit(main())",
+         "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
         env={**os.environ, **(env or {}), "PURCHASE_GUARD_DATABASE_URL": database_url,
-             "PURCHASE_GUARD_ADMIN_KEY": admin_key},
+             "PURCHASE_GUARD_ADMIN_KEY": admin_key, "PURCHASE_GUARD_LOG_LEVEL": "warning"},
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
