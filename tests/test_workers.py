@@ -43,7 +43,8 @@ async def test_two_workers_share_writes_and_metrics(
         run = uuid.uuid4().hex[:8]  # the database is shared with other tests of this run
         for n in range(10):
             sku = f"w-item-{n}"
-            order = {"order_id": f"w-{run}-{n}", "customer_id": f"c-w-{run}", "lines": [{"sku": sku, "quantity": 1}],
+            order = {"order_id": f"w-{run}-{n}", "customer_id": f"c-w-{run}",
+                     "lines": [{"sku": sku, "quantity": 1}],
                      "placed_at": iso(NOW - timedelta(minutes=1))}
             assert (await fresh_connection("POST", "/v1/orders", json=order)).status_code == 201
             result = (await fresh_connection("POST", "/v1/checks", json={
