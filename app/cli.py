@@ -7,9 +7,15 @@ import os
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+from app.importer.mapping import PRESETS as _PRESETS
+from app.importer.reading import detect_format
 from app.settings import Settings
+
+PRESET_NAMES = tuple(_PRESETS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,6 +46,31 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--role", required=True, choices=["checkout", "support", "admin"])
     create.add_argument("--name", required=True)
     create.set_defaults(run=_create_key)
+
+    imports = commands.add_parser("import", help="bulk-load history").add_subparsers(
+        title="import")
+    orders = imports.add_parser(
+        "orders", help="load orders (and returns) from NDJSON or CSV, gzip or not",
+        description="Idempotent: re-running skips what is already there. CSV rows are "
+        "order lines, grouped by order id; NDJSON lines are orders as for POST /v1/orders.",
+    )
+    orders.add_argument("file", type=Path)
+    orders.add_argument("--format", choices=["csv", "ndjson"],
+                        help="default: from the file name (.ndjson/.jsonl, else csv)")
+    orders.add_argument("--preset", choices=sorted(PRESET_NAMES),
+                        help="column mapping of a known dataset (online-retail: the UCI "
+                        "Online Retail data; invoices starting with C are returns)")
+    orders.add_argument("--map", dest="mapping", metavar="FIELD=COLUMN,...",
+                        help="CSV columns for order_id, customer_id, placed_at, sku, "
+                        "quantity, unit_price (default: the field names)")
+    orders.add_argument("--timezone", help="zone of timestamps without one (default UTC, "
+                        "or the preset's)")
+    orders.add_argument("--return-prefix", help="order ids starting with this are returns "
+                        "of earlier lines, with negative quantities")
+    orders.add_argument("--chunk-lines", type=int, default=20_000,
+                        help="lines per transaction (default 20000)")
+    orders.add_argument("--no-progress", action="store_true", help="no progress bar")
+    orders.set_defaults(run=_import_orders)
 
     demo = commands.add_parser("demo", help="load demo data and print example checks")
     demo.add_argument("--base-url", default="http://127.0.0.1:8000")
@@ -96,6 +127,50 @@ def _with_session(work: Callable[[Any], Awaitable[Any]]) -> Any:
             await engine.dispose()
 
     return asyncio.run(run())
+
+
+def _import_orders(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from app.db import create_engine, create_sessionmaker
+    from app.importer.mapping import PRESETS, ColumnMapping
+    from app.importer.run import import_orders, render
+
+    if not args.file.is_file():
+        print(f"no such file: {args.file}", file=sys.stderr)
+        return 2
+    try:
+        mapping = (PRESETS[args.preset] if args.preset else ColumnMapping()).with_overrides(
+            args.mapping)
+        if args.timezone:
+            mapping = replace(mapping, timezone=ZoneInfo(args.timezone))
+    except (ValueError, ZoneInfoNotFoundError) as exc:
+        print(f"purchase-guard import: {exc}", file=sys.stderr)
+        return 2
+    if args.return_prefix:
+        mapping = replace(mapping, return_prefix=args.return_prefix)
+    settings = Settings()
+    if settings.is_sqlite:
+        _run_migrations(settings)
+
+    async def run() -> Any:
+        engine = create_engine(settings)
+        try:
+            return await import_orders(
+                create_sessionmaker(engine), args.file,
+                file_format=args.format or detect_format(args.file), mapping=mapping,
+                chunk_lines=max(args.chunk_lines, 1), progress=not args.no_progress,
+            )
+        finally:
+            await engine.dispose()
+
+    try:
+        summary = asyncio.run(run())
+    except ValueError as exc:
+        print(f"purchase-guard import: {exc}", file=sys.stderr)
+        return 2
+    print(render(summary))
+    return 0 if summary.errors == 0 and summary.conflicts == 0 else 1
 
 
 def _create_key(args: argparse.Namespace) -> int:

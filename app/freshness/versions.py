@@ -41,11 +41,12 @@ async def touch_catalog(session: AsyncSession) -> None:
 async def _touch(session: AsyncSession, scopes: set[str]) -> None:
     if not scopes:
         return
-    stmt = upsert_insert(session, DataVersion).values(
-        [{"scope": scope, "token": secrets.token_hex(8)} for scope in sorted(scopes)]
-    )
+    stmt = upsert_insert(session, DataVersion)
+    stmt = stmt.on_conflict_do_update(index_elements=["scope"], set_={"token": stmt.excluded.token})
+    # Many rows as one executemany of one cached statement: sorted, so that two writers
+    # touching the same customers lock them in the same order.
     await session.execute(
-        stmt.on_conflict_do_update(index_elements=["scope"], set_={"token": stmt.excluded.token})
+        stmt, [{"scope": scope, "token": secrets.token_hex(8)} for scope in sorted(scopes)]
     )
 
 
