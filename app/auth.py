@@ -65,59 +65,86 @@ class KnownKeys:
         return self._principals.get(digest)
 
 
-async def authenticate(
-    request: Request,
-    runtime: RuntimeDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Principal:
-    request.state.received_at = time.monotonic()
+BearerCredentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def presented_key(credentials: HTTPAuthorizationCredentials | None) -> str:
     if credentials is None or not credentials.credentials:
         raise Unauthorized("Send an API key as `Authorization: Bearer <key>`.")
-    key = credentials.credentials
+    return credentials.credentials
+
+
+def bootstrap_principal(runtime: Runtime, key: str) -> Principal | None:
     admin_key = runtime.settings.admin_key
     if admin_key is not None and hmac.compare_digest(
         key.encode(), admin_key.get_secret_value().encode()
     ):
-        principal = Principal(BOOTSTRAP_KEY_ID, "bootstrap admin", Role.admin)
-    else:
-        principal = await _look_up(runtime, hash_key(key))
+        return Principal(BOOTSTRAP_KEY_ID, "bootstrap admin", Role.admin)
+    return None
+
+
+def key_columns(digest: str) -> tuple[Any, Any, Any]:
+    """The key's id, name and role as scalar subqueries: NULL when unknown or revoked.
+
+    Looked up by its SHA-256: the comparison never touches the plaintext.
+    """
+    live = (ApiKey.key_hash == digest, ApiKey.revoked_at.is_(None))
+    return (select(ApiKey.key_id).where(*live).scalar_subquery(),
+            select(ApiKey.name).where(*live).scalar_subquery(),
+            select(ApiKey.role).where(*live).scalar_subquery())
+
+
+def principal_from(runtime: Runtime, digest: str, key_id: str | None, name: str | None,
+                   role: str | None) -> Principal:
+    if key_id is None or name is None or role is None:
+        runtime.known_keys.forget(digest)
+        raise Unauthorized("This API key is unknown or revoked.")
+    principal = Principal(key_id, name, Role(role))
+    runtime.known_keys.remember(digest, principal)
+    return principal
+
+
+def known_principal(runtime: Runtime, digest: str) -> Principal:
+    """While the database is away: a key this process verified before, or 503."""
+    known = runtime.known_keys.get(digest)
+    if known is None:
+        raise ServiceUnavailable("The key cannot be verified right now.")
+    return known
+
+
+def allow(principal: Principal, *roles: Role) -> Principal:
+    if principal.role not in frozenset(roles) | {Role.admin}:
+        raise Forbidden(f"A {principal.role} key may not do this.")
+    return principal
+
+
+async def authenticate(
+    request: Request, runtime: RuntimeDep, credentials: BearerCredentials
+) -> Principal:
+    request.state.received_at = time.monotonic()
+    key = presented_key(credentials)
+    principal = bootstrap_principal(runtime, key) or await _look_up(runtime, hash_key(key))
     request.state.principal = principal
     return principal
 
 
 async def _look_up(runtime: Runtime, digest: str) -> Principal:
-    # Looked up by its SHA-256: the comparison never touches the plaintext.
     async def find(session: AsyncSession) -> Any:
-        return (
-            await session.execute(
-                select(ApiKey.key_id, ApiKey.name, ApiKey.role).where(
-                    ApiKey.key_hash == digest, ApiKey.revoked_at.is_(None)
-                )
-            )
-        ).first()
+        return (await session.execute(select(*key_columns(digest)))).one()
 
     try:
-        row = await within(runtime.settings.check_budget_ms / 1000 / 2, runtime.sessionmaker, find)
+        row = await within(runtime.settings.check_budget_ms / 1000, runtime.read_sessionmaker,
+                           find)
     except (SQLAlchemyError, *DEPENDENCY_DOWN):
-        known = runtime.known_keys.get(digest)
-        if known is None:
-            raise ServiceUnavailable("The key cannot be verified right now.") from None
-        return known
-    if row is None:
-        runtime.known_keys.forget(digest)
-        raise Unauthorized("This API key is unknown or revoked.")
-    principal = Principal(row.key_id, row.name, Role(row.role))
-    runtime.known_keys.remember(digest, principal)
-    return principal
+        return known_principal(runtime, digest)
+    return principal_from(runtime, digest, *row)
 
 
 def require(*roles: Role) -> object:
     allowed = frozenset(roles) | {Role.admin}
 
     async def dependency(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
-        if principal.role not in allowed:
-            raise Forbidden(f"A {principal.role} key may not do this.")
-        return principal
+        return allow(principal, *allowed)
 
     return Depends(dependency)
 

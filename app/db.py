@@ -73,7 +73,9 @@ def create_engine(settings: Settings) -> AsyncEngine:
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
         pool_timeout=settings.db_pool_timeout_s,
-        pool_pre_ping=True,
+        # No pre-ping (a round trip per checkout): a dead connection fails one statement,
+        # SQLAlchemy then drops the whole pool, and the next request reconnects.
+        pool_recycle=1800,
         connect_args={
             "timeout": settings.db_connect_timeout_s,
             "command_timeout": settings.db_command_timeout_s,

@@ -15,6 +15,7 @@ from app.settings import Settings
 
 if TYPE_CHECKING:
     from app.auth import KnownKeys
+    from app.checks.log_writer import CheckLogWriter
 
 
 @dataclass
@@ -24,11 +25,14 @@ class Runtime:
     settings: Settings
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
+    # Without BEGIN/ROLLBACK round trips: for reads made of independent statements.
+    read_sessionmaker: async_sessionmaker[AsyncSession]
     cache: Cache
     audit: AuditWriter
     snapshots: SnapshotStore
     catalog: CatalogCache
     known_keys: "KnownKeys"
+    check_log: "CheckLogWriter"
 
 
 def get_runtime(request: Request) -> Runtime:

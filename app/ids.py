@@ -6,6 +6,18 @@ import time
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 
 
+def created_at_ms(identifier: str) -> int | None:
+    """When an id made by `new_id` was made (epoch milliseconds), or None if it is not one."""
+    _, _, body = identifier.rpartition("_")
+    if len(body) != 26:
+        return None
+    try:
+        return sum(_ALPHABET.index(c) << shift for c, shift in zip(body[:10], range(45, -5, -5),
+                                                                   strict=True))
+    except ValueError:
+        return None
+
+
 def new_id(prefix: str) -> str:
     """`prefix_` + 10 characters of milliseconds + 16 random ones: sorts by creation time."""
     millis = int(time.time() * 1000)

@@ -7,13 +7,15 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from app.audit.router import router as audit_router
-from app.audit.writer import AuditWriter
+from app.audit.writer import audit_writer
 from app.auth import KnownKeys
 from app.body_limit import BodyLimitMiddleware
 from app.cache import create_cache
 from app.catalog.router import router as catalog_router
 from app.checks.catalog_cache import CatalogCache
+from app.checks.log_writer import check_log_writer
 from app.checks.router import router as checks_router
+from app.checks.schemas import CheckRequest
 from app.checks.snapshots import SnapshotStore
 from app.customers.router import router as customers_router
 from app.db import create_engine, create_sessionmaker
@@ -43,13 +45,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = create_engine(settings)
         cache = create_cache(settings)
         sessionmaker = create_sessionmaker(engine)
-        audit = AuditWriter(sessionmaker)
-        app.state.runtime = Runtime(settings, engine, sessionmaker, cache, audit,
-                                    SnapshotStore(cache), CatalogCache(), KnownKeys())
+        reads = create_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
+        audit = audit_writer(sessionmaker)
+        check_log = check_log_writer(sessionmaker)
+        app.state.runtime = Runtime(
+            settings=settings, engine=engine, sessionmaker=sessionmaker,
+            read_sessionmaker=reads, cache=cache, audit=audit, snapshots=SnapshotStore(cache, reads),
+            catalog=CatalogCache(), known_keys=KnownKeys(), check_log=check_log,
+        )
         audit.start()
+        check_log.start()
         try:
             yield
         finally:
+            await check_log.close()
             await audit.close()
             await cache.close()
             await engine.dispose()
@@ -90,9 +99,16 @@ def _register_problem_schema(app: FastAPI) -> None:
         if app.openapi_schema is None:
             schema = original()
             components = schema.setdefault("components", {}).setdefault("schemas", {})
-            components.setdefault("Problem", Problem.model_json_schema(
-                ref_template="#/components/schemas/{model}"
-            ))
+            for model in (Problem, CheckRequest):
+                # Models a route reads itself (not through a parameter) named here.
+                for name, definition in model.model_json_schema(
+                    ref_template="#/components/schemas/{model}"
+                ).pop("$defs", {}).items():
+                    components.setdefault(name, definition)
+                components.setdefault(model.__name__, {
+                    k: v for k, v in model.model_json_schema(
+                        ref_template="#/components/schemas/{model}").items() if k != "$defs"
+                })
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -17,7 +17,7 @@ class Settings(BaseSettings):
     duplicate_window_hours: float = Field(default=24, gt=0, le=24 * 365)
     suppress_days: float = Field(default=30, ge=0, le=3650)
     check_budget_ms: int = Field(default=150, ge=10, le=60_000)
-    db_pool_size: int = Field(default=10, ge=1, le=200)
+    db_pool_size: int = Field(default=20, ge=1, le=200)
     db_pool_timeout_s: float = Field(default=2.0, gt=0, le=60)
     db_connect_timeout_s: float = Field(default=3.0, gt=0, le=60)
     db_command_timeout_s: float = Field(default=5.0, gt=0, le=600)

@@ -3,7 +3,6 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from app.auth import Role
-from app.pagination import Page
 
 
 class AuditEntryOut(BaseModel):
@@ -18,4 +17,6 @@ class AuditEntryOut(BaseModel):
     path: str = Field(description="The path read; after an erasure, only its route template.")
 
 
-AuditPage = Page[AuditEntryOut]
+class AuditPage(BaseModel):
+    items: list[AuditEntryOut]
+    next_cursor: str | None

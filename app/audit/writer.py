@@ -1,96 +1,18 @@
-"""Audit rows are buffered and written in batches, so recording a read costs the read nothing.
+"""Audit rows go through a batch writer, so recording a read costs the read nothing."""
 
-A read appends its row here and answers; a background task writes the buffer every
-`interval_s` (or sooner when it fills). Shutdown, `GET /v1/audit` and erasure flush first.
-A failed write keeps its rows for the next attempt, so a database outage delays them
-rather than losing them.
-"""
-
-import asyncio
-import logging
-from collections import deque
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.audit.models import AuditEntry
-from app.db import committing
+from app.batch_writer import BatchWriter
 
-logger = logging.getLogger("purchase_guard.audit")
+AuditWriter = BatchWriter[dict[str, Any]]
 
 
-class AuditWriter:
-    def __init__(
-        self,
-        sessionmaker: async_sessionmaker[AsyncSession],
-        *,
-        interval_s: float = 0.1,
-        batch_size: int = 500,
-        max_pending: int = 100_000,
-    ) -> None:
-        self._sessionmaker = sessionmaker
-        self._interval_s = interval_s
-        self._batch_size = batch_size
-        self._pending: deque[dict[str, Any]] = deque()
-        self._max_pending = max_pending
-        self._wake = asyncio.Event()
-        self._lock = asyncio.Lock()
-        self._task: asyncio.Task[None] | None = None
-        self._closing = False
+async def _insert(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    await session.execute(AuditEntry.__table__.insert(), rows)
 
-    def record(self, row: dict[str, Any]) -> None:
-        if len(self._pending) >= self._max_pending:
-            # Never silently: an operator must see that the database has been away this long.
-            logger.error("audit buffer full (%d rows); oldest row dropped", self._max_pending)
-            self._pending.popleft()
-        self._pending.append(row)
-        if len(self._pending) >= self._batch_size:
-            self._wake.set()
 
-    @property
-    def pending(self) -> int:
-        return len(self._pending)
-
-    async def flush(self) -> None:
-        """Write everything buffered so far; raises (keeping the rows) if the database fails."""
-        async with self._lock:
-            while self._pending:
-                batch = [self._pending.popleft()
-                         for _ in range(min(self._batch_size, len(self._pending)))]
-                try:
-                    async with self._sessionmaker() as session, committing(session):
-                        await session.execute(AuditEntry.__table__.insert(), batch)
-                except BaseException:
-                    self._pending.extendleft(reversed(batch))
-                    raise
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="audit-writer")
-
-    async def close(self) -> None:
-        # Not cancelled: a write cut off mid-statement could leave its transaction open.
-        self._closing = True
-        self._wake.set()
-        if self._task is not None:
-            await asyncio.gather(self._task, return_exceptions=True)
-            self._task = None
-        try:
-            await self.flush()
-        except (SQLAlchemyError, OSError) as exc:
-            logger.error("%d audit rows could not be written at shutdown: %s", self.pending, exc)
-
-    async def _run(self) -> None:
-        while not self._closing:
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=self._interval_s)
-            except TimeoutError:
-                pass
-            self._wake.clear()
-            try:
-                await self.flush()
-            except (SQLAlchemyError, OSError) as exc:
-                logger.warning("audit write failed, %d rows kept for retry: %s", self.pending, exc)
-                if self._closing:
-                    return
-                await asyncio.sleep(self._interval_s)
+def audit_writer(sessionmaker: async_sessionmaker[AsyncSession]) -> AuditWriter:
+    return BatchWriter("audit", sessionmaker, _insert, interval_s=0.1)

@@ -6,11 +6,12 @@ Lookup order: this process (no I/O), the shared cache (one round trip), the data
 exactly the current tokens, so a stale or foreign entry is a miss, never a wrong answer.
 """
 
+import asyncio
 import logging
 from collections import OrderedDict
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.cache import Cache
 from app.checks import history, snapshot_codec
@@ -29,8 +30,14 @@ def snapshot_key(customer_id: str) -> str:
 
 
 class SnapshotStore:
-    def __init__(self, cache: Cache, *, max_local: int = 5_000) -> None:
+    def __init__(
+        self, cache: Cache, sessionmaker: async_sessionmaker[AsyncSession], *,
+        max_local: int = 5_000,
+    ) -> None:
         self._cache = cache
+        self._sessionmaker = sessionmaker
+        self._building: dict[tuple[str, tuple[str | None, str | None]],
+                             asyncio.Future[CustomerBasis]] = {}
         self._local: OrderedDict[str, tuple[tuple[str | None, str | None], CustomerBasis]] = (
             OrderedDict()
         )
@@ -53,7 +60,21 @@ class SnapshotStore:
                 self._remember(customer_id, key, shared)
                 return shared
         SNAPSHOTS.labels("miss").inc()
-        built = await self._build(session, customer_id, now)
+        # One build per customer and version, however many checks wait for it; shielded, so
+        # a check that gives up at its deadline does not cancel the build the others need.
+        flight = (customer_id, key)
+        build = self._building.get(flight)
+        if build is None:
+            build = asyncio.ensure_future(self._build_and_keep(customer_id, key, now))
+            self._building[flight] = build
+            build.add_done_callback(lambda _: self._building.pop(flight, None))
+        return await asyncio.shield(build)
+
+    async def _build_and_keep(
+        self, customer_id: str, key: tuple[str | None, str | None], now: datetime
+    ) -> CustomerBasis:
+        async with self._sessionmaker() as session:
+            built = await self._build(session, customer_id, now)
         self._remember(customer_id, key, built)
         await self._cache.set(snapshot_key(customer_id), snapshot_codec.encode(built, tokens=key),
                               ttl_s=SNAPSHOT_TTL_S)

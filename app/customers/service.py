@@ -52,8 +52,9 @@ async def erase_customer(
     customer_id: str,
 ) -> dict[str, int]:
     """Remove everything we hold about the customer in one transaction, then its cache."""
-    # Reads of this customer still buffered must be written before their paths are cut.
+    # Buffered rows are written first: reads so their paths are cut, checks so they go too.
     await runtime.audit.flush()
+    await runtime.check_log.flush()
     async with committing(session):
         deleted = await repository.delete_customer_data(session, customer_id)
         await versions.touch_customers(session, [customer_id])

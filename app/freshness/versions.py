@@ -9,6 +9,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -47,6 +48,15 @@ async def _touch(session: AsyncSession, scopes: set[str]) -> None:
     # touching the same customers lock them in the same order.
     await session.execute(
         stmt, [{"scope": scope, "token": secrets.token_hex(8)} for scope in sorted(scopes)]
+    )
+
+
+def token_columns(customer_id: str) -> tuple[Any, Any]:
+    """The customer's and the catalog's tokens as scalar subqueries, for one combined read."""
+    return (
+        select(DataVersion.token).where(DataVersion.scope == customer_scope(customer_id))
+        .scalar_subquery(),
+        select(DataVersion.token).where(DataVersion.scope == CATALOG).scalar_subquery(),
     )
 
 

@@ -20,6 +20,7 @@ async def get_profile(
     key: ReaderKey,
 ) -> Profile:
     """What the customer owns, returned and subscribes to, their preferences, and counts."""
+    await runtime.check_log.flush()
     result = await profile.build_profile(session, settings=runtime.settings,
                                          customer_id=customer_id)
     audit.record_read(runtime.audit, principal=key, request=request,
@@ -47,6 +48,7 @@ async def get_history(
     cursor: CursorQuery = None,
 ) -> HistoryPage:
     """One timeline of everything the customer did and was told, newest first."""
+    await runtime.check_log.flush()
     await profile.ensure_known(session, customer_id)
     filters = timeline.Filters(customer_id, frozenset(type or ()), sku, since, until)
     page = await timeline.read_page(session, filters, limit=limit, cursor=cursor)

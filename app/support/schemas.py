@@ -10,7 +10,6 @@ from app.checks.facts import Code
 from app.checks.schemas import CheckItem, FeedbackAction, Verdict, WarningOut
 from app.customers.schemas import Preferences
 from app.orders.schemas import OrderLine, ReturnLineIn, ReturnReason
-from app.pagination import Page
 
 
 class OwnedItem(BaseModel):
@@ -139,4 +138,6 @@ Event = Annotated[
     OrderEvent | ReturnEvent | CancellationEvent | CheckEvent | FeedbackEvent | PreferencesEvent,
     Field(discriminator="type"),
 ]
-HistoryPage = Page[Event]
+class HistoryPage(BaseModel):
+    items: list[Event]
+    next_cursor: str | None

@@ -1,0 +1,106 @@
+"""Rows written in batches, off the request's path: the audit log and the check log.
+
+A request appends its rows and answers; a background task writes the buffer every
+`interval_s` (or sooner when it fills). Readers that need the rows (an audit listing, the
+feedback on a check) flush first. A failed write keeps its rows for the next attempt, so
+a database outage delays them rather than losing them; only a crash of the process within
+`interval_s` can.
+"""
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Generic, TypeVar
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.db import committing
+
+logger = logging.getLogger("purchase_guard.batch_writer")
+
+T = TypeVar("T")
+
+
+class BatchWriter(Generic[T]):
+    def __init__(
+        self,
+        name: str,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        write: Callable[[AsyncSession, list[T]], Awaitable[None]],
+        *,
+        interval_s: float = 0.1,
+        batch_size: int = 500,
+        max_pending: int = 100_000,
+    ) -> None:
+        self._name = name
+        self._sessionmaker = sessionmaker
+        self._write = write
+        self._interval_s = interval_s
+        self._batch_size = batch_size
+        self._pending: deque[T] = deque()
+        self._max_pending = max_pending
+        self._wake = asyncio.Event()
+        self._lock = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+        self._closing = False
+
+    def record(self, row: T) -> None:
+        if len(self._pending) >= self._max_pending:
+            # Never silently: an operator must see that the database has been away this long.
+            logger.error("%s buffer full (%d rows); oldest row dropped", self._name,
+                         self._max_pending)
+            self._pending.popleft()
+        self._pending.append(row)
+        if len(self._pending) >= self._batch_size:
+            self._wake.set()
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    async def flush(self) -> None:
+        """Write everything buffered so far; raises (keeping the rows) if the database fails."""
+        async with self._lock:
+            while self._pending:
+                batch = [self._pending.popleft()
+                         for _ in range(min(self._batch_size, len(self._pending)))]
+                try:
+                    async with self._sessionmaker() as session, committing(session):
+                        await self._write(session, batch)
+                except BaseException:
+                    self._pending.extendleft(reversed(batch))
+                    raise
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=f"{self._name}-writer")
+
+    async def close(self) -> None:
+        # Not cancelled: a write cut off mid-statement could leave its transaction open.
+        self._closing = True
+        self._wake.set()
+        if self._task is not None:
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+        try:
+            await self.flush()
+        except (SQLAlchemyError, OSError) as exc:
+            logger.error("%d %s rows could not be written at shutdown: %s", self.pending,
+                         self._name, exc)
+
+    async def _run(self) -> None:
+        while not self._closing:
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=self._interval_s)
+            except TimeoutError:
+                pass
+            self._wake.clear()
+            try:
+                await self.flush()
+            except (SQLAlchemyError, OSError) as exc:
+                logger.warning("%s write failed, %d rows kept for retry: %s", self._name,
+                               self.pending, exc)
+                if self._closing:
+                    return
+                await asyncio.sleep(self._interval_s)

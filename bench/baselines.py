@@ -1,0 +1,61 @@
+"""The two endpoints every check benchmark is measured against, in the same run.
+
+`bare`: FastAPI parsing the same cart into the same model and answering a fixed verdict:
+the framework's ceiling on this machine. `naive`: what a team would write instead of the
+guard: one SQL query for the cart's skus in the customer's orders, answered as warnings.
+"""
+
+import os
+
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from app.checks.schemas import CheckRequest
+
+OWNED = text("""
+SELECT l.sku, max(o.placed_at) FROM order_line l
+JOIN customer_order o ON o.order_id = l.order_id
+WHERE l.customer_id = :customer AND l.sku = ANY(:skus) AND o.cancelled_at IS NULL
+GROUP BY l.sku
+""")
+
+
+def bare() -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/healthz")
+    async def healthz() -> dict:
+        return {"status": "ok"}
+
+    @app.post("/v1/checks")
+    async def check(request: CheckRequest) -> dict:
+        return {"customer_id": request.customer_id, "verdict": "proceed", "warnings": [],
+                "degraded": False}
+
+    return app
+
+
+def naive() -> FastAPI:
+    app = FastAPI()
+    engine = create_async_engine(os.environ["PURCHASE_GUARD_DATABASE_URL"], pool_size=10,
+                                 max_overflow=10)
+
+    @app.get("/healthz")
+    async def healthz() -> dict:
+        return {"status": "ok"}
+
+    @app.post("/v1/checks")
+    async def check(request: CheckRequest) -> dict:
+        async with engine.connect() as connection:
+            rows = (await connection.execute(OWNED, {
+                "customer": request.customer_id,
+                "skus": [item.sku for item in request.items]})).all()
+        return {"customer_id": request.customer_id,
+                "verdict": "confirm" if rows else "proceed",
+                "warnings": [{"code": "PREVIOUSLY_PURCHASED", "sku": sku,
+                              "message": f"You bought this on {at:%d %B %Y}."}
+                             for sku, at in rows],
+                "degraded": False}
+
+    return app

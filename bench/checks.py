@@ -1,0 +1,78 @@
+"""Benchmark 1: warm checks at 64 connections, against bare FastAPI and naive SQL, same run.
+
+    python bench/checks.py [--seconds 15]
+
+Customers with 10, 1,000 and 10,000 history lines, carts of 3 items, and a Zipf-skewed mix
+of all of them; every server gets the same request bodies in the same order.
+"""
+
+import argparse
+import json
+import random
+import sys
+
+from harness import (
+    ADMIN_KEY, REDIS_URL, SIZES, cart, create_key, customers, database, load_histories, machine,
+    server, wrk,
+)
+
+
+def bodies_for(names: list[str], count: int, rng: random.Random) -> list[dict]:
+    return [cart(rng, rng.choice(names)) for _ in range(count)]
+
+
+def zipf_bodies(count: int, rng: random.Random) -> list[dict]:
+    everyone = [c for ids in customers().values() for c in ids]
+    rng.shuffle(everyone)
+    weights = [1 / (rank + 1) ** 1.1 for rank in range(len(everyone))]
+    return [cart(rng, c) for c in rng.choices(everyone, weights=weights, k=count)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=15)
+    args = parser.parse_args()
+    rng = random.Random(1)
+    groups = {f"{size} ({SIZES[size]:,} lines)": bodies_for(ids, 2_000, rng)
+              for size, ids in customers().items()}
+    groups["zipf mix"] = zipf_bodies(2_000, rng)
+    results: dict[str, dict[str, dict[str, float]]] = {}
+    with database("bench_checks") as url:
+        load_histories(url)
+        env = {"PURCHASE_GUARD_DATABASE_URL": url, "PURCHASE_GUARD_ADMIN_KEY": ADMIN_KEY}
+        guard_env = {**env, "PURCHASE_GUARD_REDIS_URL": REDIS_URL,
+                     "PURCHASE_GUARD_REDIS_KEY_PREFIX": "bench:",
+                     "PURCHASE_GUARD_CHECK_BUDGET_MS": "2000"}
+        servers = {
+            "bare": ("bench.baselines:bare", env),
+            "naive SQL": ("bench.baselines:naive", env),
+            "purchase-guard": ("app.main:create_app", guard_env),
+        }
+        for name, (app, server_env) in servers.items():
+            with server(app, server_env) as base:
+                key = create_key(base, "checkout") if name == "purchase-guard" else "none"
+                for group, bodies in groups.items():
+                    # Warm: every customer's snapshot is built once before measuring.
+                    wrk(base, "/v1/checks", key, bodies, seconds=3)
+                    results.setdefault(group, {})[name] = wrk(
+                        base, "/v1/checks", key, bodies, seconds=args.seconds)
+                    print(name, group, results[group][name], file=sys.stderr)
+    print(json.dumps({"machine": machine(), "results": results}, indent=2))
+    print(render(results))
+
+
+def render(results: dict[str, dict[str, dict[str, float]]]) -> str:
+    lines = ["| histories | server | checks/s | p50 ms | p99 ms | throughput vs bare | "
+             "p99 vs bare | throughput vs naive |", "|---|---|---|---|---|---|---|---|"]
+    for group, by_server in results.items():
+        bare, naive = by_server["bare"], by_server["naive SQL"]
+        for name, r in by_server.items():
+            lines.append(
+                f"| {group} | {name} | {r['rps']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} "
+                f"| {r['rps'] / bare['rps']:.2f} | {r['p99_ms'] / bare['p99_ms']:.2f} "
+                f"| {r['rps'] / naive['rps']:.2f} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
