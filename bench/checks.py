@@ -12,8 +12,17 @@ import random
 import sys
 
 from harness import (
-    ADMIN_KEY, REDIS_URL, SIZES, cart, create_key, customers, database, load_histories, machine,
-    server, wrk,
+    ADMIN_KEY,
+    REDIS_URL,
+    SIZES,
+    cart,
+    create_key,
+    customers,
+    database,
+    load_histories,
+    machine,
+    server,
+    wrk,
 )
 
 

@@ -63,6 +63,9 @@ async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> Che
             *versions.token_columns(request.customer_id), *key_columns(digest)
         ))).one()
         allow(bootstrap or principal_from(runtime, digest, *key_row), Role.checkout)
+        # Give the connection back: a warm check needs nothing more from the database, and
+        # one waiting for a snapshot build must not hold a connection the build needs.
+        await session.close()
         if request.as_of is not None:
             return await _replay(session, settings, request.customer_id, cart, as_of)
         tokens = versions.Tokens(customer_token, catalog_token)
