@@ -2,13 +2,16 @@
 """The two set-up commands, needing nothing but Python 3.11+.
 
     python3 dev.py demo   # a virtualenv, the demo data, then the service on :8000
-    python3 dev.py test   # the whole test suite
+    python3 dev.py test   # the whole test suite: the service, the Python and TypeScript SDKs
 
-Each makes `.venv/` on first use and reinstalls only when pyproject.toml changes.
+Each makes `.venv/` on first use and reinstalls only when a pyproject.toml changes. The
+TypeScript SDK's tests need Node 18+ and npm; without them they are reported as not run
+(and fail the run when PURCHASE_GUARD_TEST_REQUIRE_SERVICES is set, as in CI).
 """
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -23,7 +26,9 @@ STAMP = VENV / ".installed"
 def ensure_venv() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by an older python3
         sys.exit(f"purchase-guard needs Python 3.11 or newer; this is {sys.version.split()[0]}")
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256(b"".join(
+        (ROOT / p).read_bytes() for p in ("pyproject.toml", "clients/python/pyproject.toml")
+    )).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
     if not (BIN / "python").exists():
@@ -32,8 +37,8 @@ def ensure_venv() -> None:
     print("installing purchase-guard and its test tools into .venv ...", flush=True)
     subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
                    check=True)
-    subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "-e", ".[test]"],
-                   check=True, cwd=ROOT)
+    subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "-e", ".[test]",
+                    "-e", "clients/python"], check=True, cwd=ROOT)
     STAMP.write_text(wanted)
 
 
@@ -55,7 +60,26 @@ def main() -> int:
             return status
         print("\nserving on http://127.0.0.1:8000 (Ctrl-C stops it)", flush=True)
         return run(cli, "serve", *extra)
-    return run(str(BIN / "python"), "-m", "pytest", *extra)
+    status = run(str(BIN / "python"), "-m", "pytest", *extra)
+    return typescript_tests() or status
+
+
+def typescript_tests() -> int:
+    """The TypeScript SDK's tests (node --test) against a live service, when Node is here."""
+    npm = shutil.which("npm")
+    required = os.environ.get("PURCHASE_GUARD_TEST_REQUIRE_SERVICES", "") not in ("", "0")
+    if npm is None:
+        print("\nTypeScript SDK tests NOT run: npm (Node 18+) is not installed.", flush=True)
+        return 1 if required else 0
+    package = ROOT / "clients" / "typescript"
+    env = {**os.environ, "PURCHASE_GUARD_PYTHON": str(BIN / "python")}
+    print("\nTypeScript SDK tests (clients/typescript):", flush=True)
+    for step in ([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                 [npm, "test", "--silent"]):
+        status = subprocess.run(step, cwd=package, env=env, check=False).returncode
+        if status != 0:
+            return status
+    return 0
 
 
 if __name__ == "__main__":
