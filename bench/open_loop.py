@@ -18,12 +18,15 @@ import httpx
 from checks import zipf_bodies
 from harness import ADMIN_KEY, REDIS_URL, create_key, database, load_histories, machine, server
 
+# A checkout that waited this long has given up; the SDK's own budget is 0.3 s.
+TIMEOUT_S = 5
+
 
 async def fire(base: str, key: str, bodies: list[dict], rate: int, seconds: int) -> dict:
     latencies: list[float] = []
     errors = 0
     limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=10,
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=TIMEOUT_S,
                                  headers={"Authorization": f"Bearer {key}"}) as http:
         start = time.perf_counter()
 
@@ -34,7 +37,7 @@ async def fire(base: str, key: str, bodies: list[dict], rate: int, seconds: int)
                 if response.status_code != 200:
                     errors += 1
             except httpx.HTTPError:
-                errors += 1
+                errors += 1  # a request that timed out counts with its full wait
             latencies.append((time.perf_counter() - due) * 1000)
 
         tasks = []
@@ -57,7 +60,7 @@ async def fire(base: str, key: str, bodies: list[dict], rate: int, seconds: int)
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rates", default="300,1000")
-    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=10)
     args = parser.parse_args()
     bodies = zipf_bodies(5_000, random.Random(4))
     results = []
