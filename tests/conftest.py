@@ -7,11 +7,11 @@ import redis.asyncio as aioredis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from app.main import create_app
 from app.migrate import upgrade_to_head
 from app.models import Base
 from app.settings import Settings
 from tests import services
+from tests.factories import serving
 from tests.servers import RedisCluster
 
 ADMIN_KEY = "test-admin-" + uuid.uuid4().hex
@@ -112,12 +112,8 @@ def settings(database_url: str, redis_prefix: str | None) -> Settings:
 @pytest.fixture
 async def client(settings: Settings, cleaner: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
     await _clear(cleaner)
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-            http.app = app  # type: ignore[attr-defined]
-            yield http
+    async with serving(settings) as http:
+        yield http
 
 
 @pytest.fixture
@@ -125,12 +121,8 @@ async def other_worker(
     settings: Settings, client: httpx.AsyncClient
 ) -> AsyncIterator[httpx.AsyncClient]:
     """A second app on the same database and Redis: another worker, with its own memory."""
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-            http.app = app  # type: ignore[attr-defined]
-            yield http
+    async with serving(settings) as http:
+        yield http
 
 
 @pytest.fixture(scope="session")

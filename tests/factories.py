@@ -1,9 +1,14 @@
 """Small helpers that put realistic records in place through the public API."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+
+from app.main import create_app
+from app.settings import Settings
 
 # Histories are laid out relative to the real clock, so checks without `as_of` see them.
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -63,3 +68,14 @@ async def check(
 
 def codes(result: dict[str, Any]) -> list[tuple[str, str]]:
     return [(w["sku"], w["code"]) for w in result["warnings"]]
+
+
+@asynccontextmanager
+async def serving(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The app, started as a worker would be, behind an in-process HTTP client."""
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            http.app = app  # type: ignore[attr-defined]
+            yield http
