@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -83,15 +83,14 @@ def bootstrap_principal(runtime: Runtime, key: str) -> Principal | None:
     return None
 
 
-def key_columns(digest: str) -> tuple[Any, Any, Any]:
-    """The key's id, name and role as scalar subqueries: NULL when unknown or revoked.
-
-    Looked up by its SHA-256: the comparison never touches the plaintext.
-    """
-    live = (ApiKey.key_hash == digest, ApiKey.revoked_at.is_(None))
-    return (select(ApiKey.key_id).where(*live).scalar_subquery(),
-            select(ApiKey.name).where(*live).scalar_subquery(),
-            select(ApiKey.role).where(*live).scalar_subquery())
+_LIVE_KEY = (ApiKey.key_hash == bindparam("key_hash"), ApiKey.revoked_at.is_(None))
+# The key's id, name and role as scalar subqueries (NULL when unknown or revoked), bound to
+# `key_hash`: looked up by its SHA-256, the comparison never touches the plaintext. Built
+# once, so SQLAlchemy reuses the compiled statement.
+KEY_COLUMNS = (select(ApiKey.key_id).where(*_LIVE_KEY).scalar_subquery(),
+               select(ApiKey.name).where(*_LIVE_KEY).scalar_subquery(),
+               select(ApiKey.role).where(*_LIVE_KEY).scalar_subquery())
+KEY_LOOKUP = select(*KEY_COLUMNS)
 
 
 def principal_from(runtime: Runtime, digest: str, key_id: str | None, name: str | None,
@@ -130,7 +129,7 @@ async def authenticate(
 
 async def _look_up(runtime: Runtime, digest: str) -> Principal:
     async def find(session: AsyncSession) -> Any:
-        return (await session.execute(select(*key_columns(digest)))).one()
+        return (await session.execute(KEY_LOOKUP, {"key_hash": digest})).one()
 
     try:
         row = await within(runtime.settings.check_budget_ms / 1000, runtime.read_sessionmaker,

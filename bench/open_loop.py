@@ -1,6 +1,6 @@
 """Benchmark 4: latency at a fixed arrival rate (open loop): p50/p99/p999.
 
-    python bench/open_loop.py [--rates 300,1000] [--seconds 20]
+    python bench/open_loop.py [--rates 100,300] [--seconds 10]
 
 Requests are sent on a fixed schedule whatever the server does, and each latency is counted
 from when the request was due, not from when it was sent: a closed-loop tool (wrk) waits
@@ -59,7 +59,7 @@ async def fire(base: str, key: str, bodies: list[dict], rate: int, seconds: int)
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rates", default="300,1000")
+    parser.add_argument("--rates", default="100,300")
     parser.add_argument("--seconds", type=int, default=10)
     args = parser.parse_args()
     bodies = zipf_bodies(5_000, random.Random(4))

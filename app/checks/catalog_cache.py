@@ -60,7 +60,8 @@ class CatalogCache:
     async def _products_for(
         self, session: AsyncSession, skus: set[str], token: str | None
     ) -> dict[str, ProductFacts | None]:
-        missing = skus - self._products.keys()
+        # Not `skus - keys()`: that builds a set of every cached sku on each call.
+        missing = {sku for sku in skus if sku not in self._products}
         loaded: dict[str, ProductFacts | None] = dict.fromkeys(missing)
         if missing:
             for product in await repository.list_by_skus(session, missing):
@@ -79,7 +80,7 @@ class CatalogCache:
         key_of: Callable[[Product], str | None],
         token: str | None,
     ) -> dict[str, tuple[ProductFacts, ...]]:
-        missing = keys - store.keys()
+        missing = {key for key in keys if key not in store}
         loaded: dict[str, list[ProductFacts]] = defaultdict(list)
         if missing:
             for product in await load(session, missing):

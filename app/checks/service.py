@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import metrics
-from app.auth import Role, allow, bootstrap_principal, hash_key, key_columns, known_principal, principal_from
+from app.auth import KEY_COLUMNS, Role, allow, bootstrap_principal, hash_key, known_principal, principal_from
 from app.checks import history, repository
 from app.checks.customer import build_view, view_at
 from app.checks.facts import CartLine, Code, Thresholds, Warning
@@ -38,6 +38,10 @@ logger = logging.getLogger("purchase_guard.checks")
 DEPENDENCY_ERRORS = (SQLAlchemyError, *DEPENDENCY_DOWN)
 
 
+# Everything a warm check needs from the database, in one statement.
+CHECK_READ = select(*versions.TOKEN_COLUMNS, *KEY_COLUMNS)
+
+
 async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> CheckResult:
     """Authorize and decide in one database round trip when the snapshot is warm.
 
@@ -59,9 +63,9 @@ async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> Che
     bootstrap = bootstrap_principal(runtime, key)
 
     async def decide(session: AsyncSession) -> list[Warning]:
-        customer_token, catalog_token, *key_row = (await session.execute(select(
-            *versions.token_columns(request.customer_id), *key_columns(digest)
-        ))).one()
+        customer_token, catalog_token, *key_row = (await session.execute(CHECK_READ, {
+            "customer_scope": versions.customer_scope(request.customer_id), "key_hash": digest,
+        })).one()
         allow(bootstrap or principal_from(runtime, digest, *key_row), Role.checkout)
         # Give the connection back: a warm check needs nothing more from the database, and
         # one waiting for a snapshot build must not hold a connection the build needs.

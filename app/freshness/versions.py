@@ -9,9 +9,8 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import upsert_insert
@@ -51,13 +50,13 @@ async def _touch(session: AsyncSession, scopes: set[str]) -> None:
     )
 
 
-def token_columns(customer_id: str) -> tuple[Any, Any]:
-    """The customer's and the catalog's tokens as scalar subqueries, for one combined read."""
-    return (
-        select(DataVersion.token).where(DataVersion.scope == customer_scope(customer_id))
-        .scalar_subquery(),
-        select(DataVersion.token).where(DataVersion.scope == CATALOG).scalar_subquery(),
-    )
+# The customer's (bound to `customer_scope`) and the catalog's tokens as scalar subqueries,
+# for one combined read.
+TOKEN_COLUMNS = (
+    select(DataVersion.token).where(DataVersion.scope == bindparam("customer_scope"))
+    .scalar_subquery(),
+    select(DataVersion.token).where(DataVersion.scope == CATALOG).scalar_subquery(),
+)
 
 
 async def current(session: AsyncSession, customer_id: str) -> Tokens:
