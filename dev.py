@@ -58,7 +58,8 @@ def main() -> int:
         status = run(cli, "demo")
         if status != 0:
             return status
-        print("\nserving on http://127.0.0.1:8000 (Ctrl-C stops it)", flush=True)
+        port = extra[extra.index("--port") + 1] if "--port" in extra[:-1] else "8000"
+        print(f"\nserving on http://127.0.0.1:{port} (Ctrl-C stops it)", flush=True)
         return run(cli, "serve", *extra)
     status = run(str(BIN / "python"), "-m", "pytest", *extra)
     return typescript_tests() or status

@@ -15,7 +15,11 @@ from app.importer.mapping import PRESETS, ColumnMapping
 from app.importer.run import import_orders
 from tests.factories import NOW, check, codes, iso, put_product
 
-REAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "online_retail.csv.gz"
+# The real dataset lives beside the repository (../shared/data), never in it.
+REAL_DATA = Path(os.environ.get(
+    "PURCHASE_GUARD_RETAIL_DATA",
+    Path(__file__).resolve().parents[3] / "shared" / "data" / "online_retail.csv.gz",
+))
 
 RETAIL_HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
 
