@@ -2,7 +2,6 @@
 
 import hashlib
 import hmac
-import time
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -120,7 +119,6 @@ def allow(principal: Principal, *roles: Role) -> Principal:
 async def authenticate(
     request: Request, runtime: RuntimeDep, credentials: BearerCredentials
 ) -> Principal:
-    request.state.received_at = time.monotonic()
     key = presented_key(credentials)
     principal = bootstrap_principal(runtime, key) or await _look_up(runtime, hash_key(key))
     request.state.principal = principal

@@ -5,21 +5,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.checks.models import Check, CheckCartItem, CheckWarning, Feedback
+from app.checks.models import Check, CheckWarning, Feedback
 from app.db import upsert_insert
-
-
-async def insert_check(
-    session: AsyncSession, check: dict[str, Any], warnings: Sequence[dict[str, Any]]
-) -> None:
-    await session.execute(Check.__table__.insert(), [check])
-    await session.execute(CheckCartItem.__table__.insert(), [
-        {"check_id": check["check_id"], "customer_id": check["customer_id"],
-         "line_no": line_no, "sku": item["sku"]}
-        for line_no, item in enumerate(check["items"])
-    ])
-    if warnings:
-        await session.execute(CheckWarning.__table__.insert(), list(warnings))
 
 
 async def get_check(session: AsyncSession, check_id: str) -> Check | None:

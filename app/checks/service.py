@@ -46,9 +46,9 @@ async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> Che
     """Authorize and decide in one database round trip when the snapshot is warm.
 
     The key, the customer's and the catalog's tokens are read in one statement; the rest
-    comes from the snapshot and catalog caches. All of it within the budget, counted from
-    the request's arrival; past it, or with the database away, the answer is `proceed`,
-    degraded (for a key this process has verified before; otherwise 503).
+    comes from the snapshot and catalog caches. All of it within the check budget; past it,
+    or with the database away, the answer is `proceed`, degraded (for a key this process
+    has verified before; otherwise 503).
     """
     settings = runtime.settings
     deadline = time.monotonic() + settings.check_budget_ms / 1000
@@ -103,7 +103,7 @@ async def _decide(
     cart: tuple[CartLine, ...], now: datetime, tokens: versions.Tokens,
 ) -> list[Warning]:
     """Now: from the snapshot of the customer's current version, cached where possible."""
-    basis = await runtime.snapshots.basis(session, customer_id, tokens=tokens, now=now)
+    basis = await runtime.snapshots.basis(customer_id, tokens=tokens, now=now)
     catalog = await runtime.catalog.for_cart(
         session, [line.sku for line in cart], token=tokens.catalog
     )

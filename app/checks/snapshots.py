@@ -43,9 +43,7 @@ class SnapshotStore:
         )
         self._max_local = max_local
 
-    async def basis(
-        self, session: AsyncSession, customer_id: str, *, tokens: Tokens, now: datetime
-    ) -> CustomerBasis:
+    async def basis(self, customer_id: str, *, tokens: Tokens, now: datetime) -> CustomerBasis:
         key = (tokens.customer, tokens.catalog)
         local = self._local.get(customer_id)
         if local is not None and local[0] == key and local[1].valid_at(now):

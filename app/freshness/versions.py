@@ -57,15 +57,3 @@ TOKEN_COLUMNS = (
     .scalar_subquery(),
     select(DataVersion.token).where(DataVersion.scope == CATALOG).scalar_subquery(),
 )
-
-
-async def current(session: AsyncSession, customer_id: str) -> Tokens:
-    scope = customer_scope(customer_id)
-    rows = dict(
-        (await session.execute(
-            select(DataVersion.scope, DataVersion.token).where(
-                DataVersion.scope.in_((scope, CATALOG))
-            )
-        )).all()
-    )
-    return Tokens(customer=rows.get(scope), catalog=rows.get(CATALOG))
