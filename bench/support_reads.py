@@ -14,7 +14,7 @@ import statistics
 import time
 
 import httpx
-from harness import ADMIN_KEY, customers, database, load_histories, machine
+from harness import ADMIN_KEY, analyze, customers, database, load_histories, machine
 
 from app.main import create_app
 from app.settings import Settings
@@ -47,6 +47,7 @@ async def add_many_orders(url: str, customer: str, count: int) -> None:
 
 async def run(url: str, requests: int) -> dict:
     await add_many_orders(url, "many-orders", 10_000)
+    analyze(url)
     app = create_app(Settings(database_url=url, admin_key=ADMIN_KEY))
     async with app.router.lifespan_context(app), httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
