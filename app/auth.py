@@ -1,7 +1,9 @@
 """API keys on every /v1 call: who is calling, and may their role do this."""
 
+import asyncio
 import hashlib
 import hmac
+import logging
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -10,7 +12,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.deadline import within
 from app.deps import Runtime, RuntimeDep
@@ -31,6 +33,8 @@ class Principal:
     role: Role
 
 
+logger = logging.getLogger("purchase_guard.auth")
+
 BOOTSTRAP_KEY_ID = "key_bootstrap_admin"
 
 _bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer <key>`.")
@@ -41,11 +45,12 @@ def hash_key(key: str) -> str:
 
 
 class KnownKeys:
-    """Keys this process has verified lately, by hash: used only while the database is away.
+    """Live keys this process knows, by hash: used only while the database is away.
 
-    Every request looks its key up in the database, so a revoked key is refused at once.
-    When that lookup fails, a key verified before lets a check still answer (degraded,
-    with nothing of the customer in it) instead of failing the checkout.
+    Filled at start-up, by keys created here and by every successful lookup. Every request
+    still looks its key up in the database, so a revoked key is refused at once; only when
+    that lookup fails does a known key let a check answer (degraded, with nothing of the
+    customer in it) instead of failing the checkout.
     """
 
     def __init__(self, max_entries: int = 10_000) -> None:
@@ -59,6 +64,25 @@ class KnownKeys:
 
     def forget(self, digest: str) -> None:
         self._principals.pop(digest, None)
+
+    def forget_key(self, key_id: str) -> None:
+        for digest in [d for d, p in self._principals.items() if p.key_id == key_id]:
+            del self._principals[digest]
+
+    async def preload(self, sessionmaker: async_sessionmaker[AsyncSession], *,
+                      timeout_s: float) -> None:
+        """The live keys, so a check can degrade gracefully from the first request on."""
+        try:
+            async with asyncio.timeout(timeout_s), sessionmaker() as session:
+                rows = (await session.execute(
+                    select(ApiKey.key_hash, ApiKey.key_id, ApiKey.name, ApiKey.role)
+                    .where(ApiKey.revoked_at.is_(None)).limit(self._max_entries)
+                )).all()
+        except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+            logger.warning("keys not preloaded (database unavailable): %s", exc)
+            return
+        for digest, key_id, name, role in rows:
+            self.remember(digest, Principal(key_id, name, Role(role)))
 
     def get(self, digest: str) -> Principal | None:
         return self._principals.get(digest)

@@ -53,6 +53,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             read_sessionmaker=reads, cache=cache, audit=audit, snapshots=SnapshotStore(cache, reads),
             catalog=CatalogCache(), known_keys=KnownKeys(), check_log=check_log,
         )
+        await app.state.runtime.known_keys.preload(
+            reads, timeout_s=settings.db_connect_timeout_s + 1)
         audit.start()
         check_log.start()
         try:

@@ -2,8 +2,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
 
-from app.auth import AdminKey
-from app.deps import SessionDep
+from app.auth import AdminKey, Principal, hash_key
+from app.deps import RuntimeDep, SessionDep
 from app.keys import service
 from app.keys.schemas import Key, KeyCreate, KeyCreated
 from app.pagination import CursorQuery, LimitQuery, Page
@@ -18,8 +18,13 @@ KeyIdPath = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_]+$")]
     "", status_code=status.HTTP_201_CREATED, response_model=KeyCreated,
     responses=problem_responses(),
 )
-async def create_key(body: KeyCreate, session: SessionDep, _key: AdminKey) -> KeyCreated:
-    return await service.create_key(session, role=body.role, name=body.name)
+async def create_key(
+    body: KeyCreate, session: SessionDep, runtime: RuntimeDep, _key: AdminKey
+) -> KeyCreated:
+    created = await service.create_key(session, role=body.role, name=body.name)
+    runtime.known_keys.remember(hash_key(created.key),
+                                Principal(created.key_id, created.name, created.role))
+    return created
 
 
 @router.get("", response_model=Page[Key], responses=problem_responses())
@@ -33,6 +38,9 @@ async def list_keys(
     "/{key_id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response,
     responses=problem_responses(404),
 )
-async def revoke_key(key_id: KeyIdPath, session: SessionDep, _key: AdminKey) -> Response:
+async def revoke_key(
+    key_id: KeyIdPath, session: SessionDep, runtime: RuntimeDep, _key: AdminKey
+) -> Response:
     await service.revoke_key(session, key_id=key_id)
+    runtime.known_keys.forget_key(key_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

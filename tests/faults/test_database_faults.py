@@ -123,3 +123,30 @@ async def test_acknowledged_writes_survive_a_database_restart(
     assert len(acknowledged) >= 18
     for order_id in acknowledged:
         assert (await client.get(f"/v1/orders/{order_id}", headers=keys["support"])).status_code == 200
+
+
+async def _degraded_check(app: httpx.AsyncClient, key: str) -> httpx.Response:
+    return await app.post("/v1/checks", headers={"Authorization": f"Bearer {key}"},
+                          json={"customer_id": "c-1", "items": [{"sku": "ebook"}]})
+
+
+async def test_keys_known_before_the_outage_still_get_degraded_answers(
+    client: httpx.AsyncClient, keys: dict, proxied: Settings, proxy: TcpProxy, worker: Worker,
+    admin: dict,
+) -> None:
+    # Created on another worker before this one started: known from its start-up.
+    before = (await client.post("/v1/keys", json={"role": "checkout", "name": "before"},
+                                headers=admin)).json()["key"]
+    async with worker(proxied) as app:
+        # Created on this worker and never used before the outage.
+        here = (await app.post("/v1/keys", json={"role": "checkout", "name": "here"},
+                               headers=admin)).json()["key"]
+        proxy.refuse()
+        for key in (before, here):
+            response = await _degraded_check(app, key)
+            assert response.status_code == 200, response.text
+            assert response.json()["degraded"] is True
+        # A key nobody here has ever seen cannot be vouched for: 503, which SDKs fail open on.
+        unknown = await _degraded_check(app, "pgk_never-issued")
+        assert unknown.status_code == 503
+        assert unknown.headers["content-type"] == "application/problem+json"
