@@ -1,6 +1,6 @@
 """Benchmark 1: warm checks at 64 connections, against bare FastAPI and naive SQL, same run.
 
-    python bench/checks.py [--seconds 15]
+    python bench/checks.py [--seconds 15] [--workers 1]
 
 Customers with 10, 1,000 and 10,000 history lines, carts of 3 items, and a Zipf-skewed mix
 of all of them; every server gets the same request bodies in the same order.
@@ -40,6 +40,8 @@ def zipf_bodies(count: int, rng: random.Random) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="uvicorn workers for every server alike (default 1)")
     args = parser.parse_args()
     rng = random.Random(1)
     groups = {f"{size} ({SIZES[size]:,} lines)": bodies_for(ids, 2_000, rng)
@@ -58,7 +60,7 @@ def main() -> None:
             "purchase-guard": ("app.main:create_app", guard_env),
         }
         for name, (app, server_env) in servers.items():
-            with server(app, server_env) as base:
+            with server(app, server_env, workers=args.workers) as base:
                 key = create_key(base, "checkout") if name == "purchase-guard" else "none"
                 for group, bodies in groups.items():
                     # Warm: every customer's snapshot is built once before measuring.
@@ -66,7 +68,8 @@ def main() -> None:
                     results.setdefault(group, {})[name] = wrk(
                         base, "/v1/checks", key, bodies, seconds=args.seconds)
                     print(name, group, results[group][name], file=sys.stderr)
-    print(json.dumps({"machine": machine(), "results": results}, indent=2))
+    print(json.dumps({"machine": machine(), "workers": args.workers, "results": results},
+                     indent=2))
     print(render(results))
 
 
