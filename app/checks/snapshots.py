@@ -65,8 +65,15 @@ class SnapshotStore:
         if build is None:
             build = asyncio.ensure_future(self._build_and_keep(customer_id, key, now))
             self._building[flight] = build
-            build.add_done_callback(lambda _: self._building.pop(flight, None))
+            build.add_done_callback(lambda done: self._finished(flight, done))
         return await asyncio.shield(build)
+
+    def _finished(self, flight: tuple[str, tuple[str | None, str | None]],
+                  build: asyncio.Future[CustomerBasis]) -> None:
+        self._building.pop(flight, None)
+        # Every waiter may have given up at its deadline: the failure is still seen here.
+        if not build.cancelled() and (error := build.exception()) is not None:
+            logger.warning("snapshot build failed: %r", error)
 
     async def _build_and_keep(
         self, customer_id: str, key: tuple[str | None, str | None], now: datetime
