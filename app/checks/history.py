@@ -7,7 +7,6 @@ from datetime import datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.catalog import repository as catalog_repository
 from app.catalog.models import Product
 from app.checks.facts import (
     Catalog,
@@ -138,38 +137,6 @@ async def load_products(session: AsyncSession, skus: Iterable[str]) -> Catalog:
                 duration_days=duration_days, active=active,
             )
     return Catalog(products=products)
-
-
-async def load_catalog(
-    session: AsyncSession, *, cart_skus: Iterable[str], history_skus: Iterable[str]
-) -> Catalog:
-    """The cart's products, the customer's, and the relatives the rules may suggest."""
-    cart = set(cart_skus)
-    products = {
-        p.sku: to_facts(p)
-        for p in await catalog_repository.list_by_skus(session, cart | set(history_skus))
-    }
-    in_cart = [products[s] for s in cart if s in products]
-    work_ids = {p.work_id for p in in_cart if p.work_id}
-    for p in await catalog_repository.list_by_work_ids(session, work_ids):
-        products.setdefault(p.sku, to_facts(p))
-    newer = {p.superseded_by for p in in_cart if p.superseded_by} - products.keys()
-    for p in await catalog_repository.list_by_skus(session, newer):
-        products[p.sku] = to_facts(p)
-    categories = {p.category for p in in_cart if p.requires_any and p.category}
-    by_category: dict[str, list[ProductFacts]] = defaultdict(list)
-    for p in await catalog_repository.list_active_in_categories(session, categories):
-        facts = products.setdefault(p.sku, to_facts(p))
-        by_category[p.category or ""].append(facts)
-    by_work: dict[str, list[ProductFacts]] = defaultdict(list)
-    for facts in products.values():
-        if facts.work_id in work_ids:
-            by_work[facts.work_id].append(facts)
-    return Catalog(
-        products=products,
-        by_work={k: tuple(sorted(v, key=lambda f: f.sku)) for k, v in by_work.items()},
-        by_category={k: tuple(sorted(v, key=lambda f: f.sku)) for k, v in by_category.items()},
-    )
 
 
 async def first_event_after(session: AsyncSession, customer_id: str, at: datetime) -> datetime | None:

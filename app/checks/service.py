@@ -70,9 +70,9 @@ async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> Che
         # Give the connection back: a warm check needs nothing more from the database, and
         # one waiting for a snapshot build must not hold a connection the build needs.
         await session.close()
-        if request.as_of is not None:
-            return await _replay(session, settings, request.customer_id, cart, as_of)
         tokens = versions.Tokens(customer_token, catalog_token)
+        if request.as_of is not None:
+            return await _replay(session, runtime, request.customer_id, cart, as_of, tokens)
         return await _decide(session, runtime, request.customer_id, cart, now, tokens)
 
     try:
@@ -116,17 +116,17 @@ def _thresholds(settings: Settings) -> Thresholds:
 
 
 async def _replay(
-    session: AsyncSession, settings: Settings, customer_id: str,
-    cart: tuple[CartLine, ...], as_of: datetime,
+    session: AsyncSession, runtime: Runtime, customer_id: str,
+    cart: tuple[CartLine, ...], as_of: datetime, tokens: versions.Tokens,
 ) -> list[Warning]:
-    """At a past or future instant: straight from the database, never from a cache."""
+    """At a past or future instant: the history straight from the database, never from a
+    snapshot (the catalog has no past, so its cache serves as for any check)."""
     past = await history.load_history(session, customer_id, as_of=as_of)
-    catalog = await history.load_catalog(
-        session,
-        cart_skus=[line.sku for line in cart],
-        history_skus={p.sku for p in past.purchases},
+    bought = await history.load_products(session, {p.sku for p in past.purchases})
+    catalog = await runtime.catalog.for_cart(
+        session, [line.sku for line in cart], token=tokens.catalog
     )
-    view = build_view(past, catalog, now=as_of, thresholds=_thresholds(settings))
+    view = build_view(past, bought, now=as_of, thresholds=_thresholds(runtime.settings))
     return evaluate(Context(customer=view, catalog=catalog, cart=cart, now=as_of))
 
 

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.checks.customer import build_view
 from app.checks.facts import Thresholds
-from app.checks.history import load_catalog, load_history
+from app.checks.history import load_history, load_products
 from app.checks.models import Check, CheckWarning, Feedback
 from app.customers.models import PreferenceVersion
 from app.customers.service import get_preferences
@@ -39,9 +39,7 @@ async def build_profile(session: AsyncSession, *, settings: Settings, customer_i
     await ensure_known(session, customer_id)
     now = utcnow()
     history = await load_history(session, customer_id, as_of=now)
-    catalog = await load_catalog(
-        session, cart_skus=(), history_skus={p.sku for p in history.purchases}
-    )
+    catalog = await load_products(session, {p.sku for p in history.purchases})
     view = build_view(history, catalog, now=now, thresholds=Thresholds(
         duplicate_window=timedelta(hours=settings.duplicate_window_hours)
     ))

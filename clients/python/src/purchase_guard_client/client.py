@@ -49,6 +49,14 @@ class _Base:
             "timeout": httpx.Timeout(max(remaining_s, 0.001)),
         }
 
+    def _pause_before_retry(self, call: calls.Call[Any], error: errors.GuardError,
+                            attempt: int, deadline: float) -> float | None:
+        """How long to wait before sending `call` again, or None when it must not be."""
+        if not (call.idempotent and policy.retryable(error) and attempt < self.config.retries):
+            return None
+        pause = policy.backoff(self.config, attempt, error)
+        return None if time.monotonic() + pause >= deadline else pause
+
     @staticmethod
     def _read(call: calls.Call[T], response: httpx.Response) -> T:
         if response.status_code >= 400:
@@ -96,10 +104,8 @@ class GuardClient(_Base):
                     raise policy.transport_error(exc) from exc
                 return self._read(call, response)
             except errors.GuardError as error:
-                if not (call.idempotent and policy.retryable(error) and attempt < self.config.retries):
-                    raise
-                pause = policy.backoff(self.config, attempt, error)
-                if time.monotonic() + pause >= deadline:
+                pause = self._pause_before_retry(call, error, attempt, deadline)
+                if pause is None:
                     raise
                 time.sleep(pause)
                 attempt += 1
@@ -233,10 +239,8 @@ class AsyncGuardClient(_Base):
                     raise policy.transport_error(exc) from exc
                 return self._read(call, response)
             except errors.GuardError as error:
-                if not (call.idempotent and policy.retryable(error) and attempt < self.config.retries):
-                    raise
-                pause = policy.backoff(self.config, attempt, error)
-                if time.monotonic() + pause >= deadline:
+                pause = self._pause_before_retry(call, error, attempt, deadline)
+                if pause is None:
                     raise
                 await asyncio.sleep(pause)
                 attempt += 1
