@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.deadline import within
 from app.deps import Runtime, RuntimeDep
 from app.errors import DEPENDENCY_DOWN, Forbidden, ServiceUnavailable, Unauthorized
+from app.freshness.mirror import KeyRecord
 from app.keys.models import ApiKey
 
 
@@ -123,6 +124,16 @@ def principal_from(runtime: Runtime, digest: str, key_id: str | None, name: str 
         raise Unauthorized("This API key is unknown or revoked.")
     principal = Principal(key_id, name, Role(role))
     runtime.known_keys.remember(digest, principal)
+    return principal
+
+
+def principal_of(runtime: Runtime, digest: str, key: KeyRecord | None) -> Principal:
+    """A key the token mirror vouches for (live when it was mirrored, none revoked since)."""
+    if key is None:
+        raise Unauthorized("This API key is unknown or revoked.")
+    principal = Principal(key.key_id, key.name, Role(key.role))
+    if runtime.known_keys.get(digest) is None:
+        runtime.known_keys.remember(digest, principal)
     return principal
 
 

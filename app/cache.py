@@ -22,7 +22,7 @@ class Cache(Protocol):
 
     async def get(self, key: str) -> bytes | None: ...
     async def set(self, key: str, value: bytes, *, ttl_s: int) -> None: ...
-    async def delete(self, *keys: str) -> None: ...
+    async def delete(self, *keys: str) -> bool: ...
     async def ping(self) -> bool: ...
     async def close(self) -> None: ...
 
@@ -48,9 +48,10 @@ class MemoryCache:
             self._entries.pop(next(iter(self._entries)))
         self._entries[key] = (time.monotonic() + ttl_s, value)
 
-    async def delete(self, *keys: str) -> None:
+    async def delete(self, *keys: str) -> bool:
         for key in keys:
             self._entries.pop(key, None)
+        return True
 
     async def ping(self) -> bool:
         return True
@@ -113,10 +114,57 @@ class RedisCache:
         except (RedisError, OSError) as exc:
             self._failed("set", exc)
 
-    async def delete(self, *keys: str) -> None:
-        # One call per key: in a cluster, keys of different customers live on different nodes.
-        for key in keys:
-            await self._client.delete(self._key(key))
+    async def delete(self, *keys: str) -> bool:
+        """False when a key may remain (Redis failed or is paused); never raises."""
+        if not self._available():
+            return False
+        try:
+            # One call per key: in a cluster, keys of different customers live on different nodes.
+            for key in keys:
+                await self._client.delete(self._key(key))
+            return True
+        except (RedisError, OSError) as exc:
+            self._failed("delete", exc)
+            return False
+
+    async def get_many(self, keys: list[str]) -> list[bytes | None] | None:
+        """Several keys in one pipelined round trip; None when Redis failed or is paused."""
+        if not self._available():
+            return None
+        try:
+            async with self._client.pipeline(transaction=False) as pipe:
+                for key in keys:
+                    pipe.get(self._key(key))
+                values: list[bytes | None] = await pipe.execute()
+            return values
+        except (RedisError, OSError) as exc:
+            self._failed("get", exc)
+            return None
+
+    async def set_many(self, items: dict[str, bytes], *, ttl_s: int, only_new: bool) -> bool:
+        """Set every key in one round trip (`only_new`: leave a key that exists); False on failure."""
+        if not self._available():
+            return False
+        try:
+            async with self._client.pipeline(transaction=False) as pipe:
+                for key, value in items.items():
+                    pipe.set(self._key(key), value, ex=ttl_s, nx=only_new)
+                await pipe.execute()
+            return True
+        except (RedisError, OSError) as exc:
+            self._failed("set", exc)
+            return False
+
+    async def raise_to(self, key: str, value: int) -> int | None:
+        """Set an integer key to `value` unless it holds a larger one; what it then holds
+        (None when Redis failed)."""
+        if not self._available():
+            return None
+        try:
+            return int(await self._client.eval(_RAISE_TO, 1, self._key(key), value))
+        except (RedisError, OSError) as exc:
+            self._failed("set", exc)
+            return None
 
     async def ping(self) -> bool:
         try:
@@ -126,6 +174,16 @@ class RedisCache:
 
     async def close(self) -> None:
         await self._client.aclose()
+
+
+_RAISE_TO = """
+local current = redis.call('GET', KEYS[1])
+if (not current) or tonumber(current) < tonumber(ARGV[1]) then
+  redis.call('SET', KEYS[1], ARGV[1])
+  return ARGV[1]
+end
+return current
+"""
 
 
 def create_cache(settings: Settings) -> Cache:

@@ -99,13 +99,27 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
 
 @asynccontextmanager
 async def committing(session: AsyncSession) -> AsyncIterator[AsyncSession]:
-    """Commit what the block wrote, or roll all of it back if the block raises."""
+    """Commit what the block wrote, or roll all of it back if the block raises.
+
+    Freshness tokens the block changed are handed to the token mirror after the commit
+    and before the caller answers (see `app/freshness/versions.py`).
+    """
     try:
         yield session
     except BaseException:
+        _discard_pending(session)
         await session.rollback()
         raise
     await session.commit()
+    mirror = session.info.get("token_mirror")
+    tokens = _discard_pending(session)
+    if mirror is not None and tokens:
+        await mirror.publish(tokens)
+
+
+def _discard_pending(session: AsyncSession) -> dict[str, str]:
+    pending: dict[str, str] = session.info.pop("pending_tokens", {})
+    return pending
 
 
 def upsert_insert(session: AsyncSession, table: Any) -> Any:

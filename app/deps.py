@@ -16,6 +16,7 @@ from app.settings import Settings
 if TYPE_CHECKING:
     from app.auth import KnownKeys
     from app.checks.log_writer import CheckLogWriter
+    from app.freshness.mirror import TokenMirror
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Runtime:
     cache: Cache
     audit: AuditWriter
     snapshots: SnapshotStore
+    mirror: "TokenMirror | None"
     catalog: CatalogCache
     known_keys: "KnownKeys"
     check_log: "CheckLogWriter"

@@ -10,7 +10,7 @@ from app.audit.router import router as audit_router
 from app.audit.writer import audit_writer
 from app.auth import KnownKeys
 from app.body_limit import BodyLimitMiddleware
-from app.cache import create_cache
+from app.cache import RedisCache, create_cache
 from app.catalog.router import router as catalog_router
 from app.checks.catalog_cache import CatalogCache
 from app.checks.log_writer import check_log_writer
@@ -21,6 +21,8 @@ from app.customers.router import router as customers_router
 from app.db import create_engine, create_sessionmaker
 from app.deps import Runtime
 from app.errors import install_error_handlers
+from app.freshness.mirror import TokenMirror
+from app.freshness.versions import MIRROR
 from app.health.router import router as health_router
 from app.keys.router import router as keys_router
 from app.metrics import MetricsMiddleware
@@ -46,15 +48,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cache = create_cache(settings)
         sessionmaker = create_sessionmaker(engine)
         reads = create_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
+        mirror = TokenMirror(cache, sessionmaker) if isinstance(cache, RedisCache) else None
+        if mirror is not None:
+            sessionmaker.configure(info={MIRROR: mirror})
         audit = audit_writer(sessionmaker)
         check_log = check_log_writer(sessionmaker)
-        app.state.runtime = Runtime(
+        app.state.runtime = runtime = Runtime(
             settings=settings, engine=engine, sessionmaker=sessionmaker,
-            read_sessionmaker=reads, cache=cache, audit=audit, snapshots=SnapshotStore(cache, reads),
-            catalog=CatalogCache(), known_keys=KnownKeys(), check_log=check_log,
+            read_sessionmaker=reads, cache=cache, audit=audit,
+            snapshots=SnapshotStore(reads, max_entries=settings.snapshot_max_entries,
+                                    max_rows=settings.snapshot_max_rows),
+            catalog=CatalogCache(max_entries=settings.catalog_cache_max_entries),
+            known_keys=KnownKeys(), check_log=check_log, mirror=mirror,
         )
-        await app.state.runtime.known_keys.preload(
-            reads, timeout_s=settings.db_connect_timeout_s + 1)
+        await runtime.known_keys.preload(reads, timeout_s=settings.db_connect_timeout_s + 1)
         audit.start()
         check_log.start()
         try:

@@ -13,6 +13,7 @@ from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     generate_latest,
     multiprocess,
@@ -33,8 +34,19 @@ DEGRADED = Counter("purchase_guard_degraded_checks_total",
                    "Checks answered degraded (proceed without history).", registry=REGISTRY)
 
 SNAPSHOTS = Counter("purchase_guard_snapshot_lookups_total",
-                    "Customer snapshots by where they were found: process, shared (Redis) "
-                    "or miss (built from the database).", ["found"], registry=REGISTRY)
+                    "Customer snapshots by where they were found: process, or miss (the "
+                    "check read its cart's records by key).", ["found"], registry=REGISTRY)
+SNAPSHOT_ENTRIES = Gauge("purchase_guard_snapshot_entries", "Customer snapshots held in process.",
+                         registry=REGISTRY, multiprocess_mode="livesum")
+SNAPSHOT_ROWS = Gauge("purchase_guard_snapshot_rows",
+                      "Records (order lines, returns, feedback) held in process snapshots.",
+                      registry=REGISTRY, multiprocess_mode="livesum")
+CATALOG_ENTRIES = Gauge("purchase_guard_catalog_cache_entries",
+                        "Products and product lists held in the process catalog cache.",
+                        registry=REGISTRY, multiprocess_mode="livesum")
+TOKEN_READS = Counter("purchase_guard_token_reads_total",
+                      "Where a check's key and freshness tokens came from: cache (Redis or "
+                      "this process) or database.", ["source"], registry=REGISTRY)
 DEPENDENCY_ERRORS = Counter("purchase_guard_dependency_errors_total",
                             "Failed calls to a dependency, by dependency.", ["dependency"],
                             registry=REGISTRY)

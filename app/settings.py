@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     redis_retry_s: float = Field(default=1.0, ge=0, le=300)
     max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     max_batch_body_bytes: int = Field(default=128 * 1024 * 1024, ge=1024)
+    # What one worker keeps in process: bounded, and shown in /metrics.
+    snapshot_max_entries: int = Field(default=20_000, ge=0)
+    snapshot_max_rows: int = Field(default=5_000_000, ge=0)
+    catalog_cache_max_entries: int = Field(default=200_000, ge=100)
     log_level: str = "info"
 
     @field_validator("database_url")

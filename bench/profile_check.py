@@ -2,10 +2,10 @@
 
     python bench/profile_check.py
 
-Warm: 300 serial checks in-process (httpx's ASGI transport, no network), timing the whole
-request, the database step (session, the one statement, the budget's task), the snapshot
-lookup, the product cache and the rules. Cold: each phase of building the snapshot of the
-customers with 10,000 history lines.
+Warm: 300 serial checks in-process (httpx's ASGI transport, no network) on PostgreSQL and
+Redis, timing the whole request, the token mirror's Redis round trip, the in-process
+evaluation and any database step. Cold: reading the cart's records by key and a whole
+snapshot for the customers with 10,000 history lines.
 """
 
 import asyncio
@@ -18,11 +18,12 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from harness import ADMIN_KEY, cart, customers, database, load_histories, machine
+from harness import ADMIN_KEY, REDIS_URL, cart, customers, database, load_histories, machine
 
-from app.checks import history, service, snapshot_codec
-from app.checks.customer import build_basis
+from app.checks import service
+from app.checks.records import load_records
 from app.db import create_engine, create_sessionmaker, utcnow
+from app.freshness.mirror import TokenMirror
 from app.main import create_app
 from app.settings import Settings
 
@@ -42,15 +43,24 @@ def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 async def warm(url: str, checks: int = 300) -> dict[str, float]:
-    service.within = timed("database step (session, statement, budget task)", service.within)
-    service._decide = timed("snapshot + products + rules", service._decide)
+    service.within = timed("database step (cold only)", service.within)
     service.run_check = timed("run_check", service.run_check)
-    app = create_app(Settings(database_url=url, admin_key=ADMIN_KEY, check_budget_ms=5000))
+    TokenMirror.read = timed("token mirror (one Redis round trip)", TokenMirror.read)
+    cached = service.Evaluation.cached
+
+    def evaluation(*args: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return cached(*args)
+        finally:
+            SPENT["in-process evaluation (snapshot, catalog, rules)"] += \
+                time.perf_counter() - started
+
+    service.Evaluation.cached = evaluation  # type: ignore[method-assign]
+    app = create_app(Settings(database_url=url, admin_key=ADMIN_KEY, check_budget_ms=5000,
+                              redis_url=REDIS_URL, redis_key_prefix=f"profile:{random.random()}:"))
     async with app.router.lifespan_context(app), httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="http://bench") as http:
-        runtime = app.state.runtime
-        runtime.snapshots.basis = timed("snapshot lookup", runtime.snapshots.basis)
-        runtime.catalog.for_cart = timed("product cache", runtime.catalog.for_cart)
         key = (await http.post("/v1/keys", json={"role": "checkout", "name": "profile"},
                                headers={"Authorization": f"Bearer {ADMIN_KEY}"})).json()["key"]
         headers = {"Authorization": f"Bearer {key}"}
@@ -58,6 +68,8 @@ async def warm(url: str, checks: int = 300) -> dict[str, float]:
         bodies = [cart(rng, rng.choice(customers()["medium"][:5])) for _ in range(checks)]
         for body in bodies:
             await http.post("/v1/checks", json=body, headers=headers)
+        await app.state.runtime.snapshots.settled()
+        await app.state.runtime.mirror.settled()
         SPENT.clear()
         started = time.perf_counter()
         for body in bodies:
@@ -81,20 +93,15 @@ async def cold(url: str) -> dict[str, float]:
         return result
 
     large = customers()["large"]
+    rng = random.Random(2)
     for customer in large:
         now = utcnow()
+        skus = {f"sku-{rng.randrange(3_000)}" for _ in range(3)}
         async with sessionmaker() as session:
-            past = await phase("load history", history.load_history(session, customer, as_of=now))
-            products = await phase("load products", history.load_products(
-                session, {p.sku for p in past.purchases}))
-            until = await phase("first future event",
-                                history.first_event_after(session, customer, now))
-        started = time.perf_counter()
-        basis = build_basis(past, products, at=now, valid_until=until)
-        spent["derive basis"] += time.perf_counter() - started
-        started = time.perf_counter()
-        snapshot_codec.encode(basis, tokens=("a", "b"))
-        spent["encode snapshot"] += time.perf_counter() - started
+            await phase("records of a cart of 3, by key", load_records(session, customer, skus,
+                                                                        now=now))
+            await phase("whole snapshot (background)", load_records(session, customer, None,
+                                                                     now=now))
     await engine.dispose()
     return {name: round(total / len(large) * 1000, 1) for name, total in spent.items()}
 

@@ -5,27 +5,60 @@ and compatible alternatives here without any I/O. Any catalog write changes the 
 and the first check that reads the new token empties this cache.
 """
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.catalog import repository
 from app.catalog.models import Product
 from app.checks.facts import Catalog, ProductFacts
-from app.checks.history import to_facts
+from app.checks.history import BASIS_COLUMNS, to_facts
+from app.checks.relevance import TraitIndex, index_traits
+from app.metrics import CATALOG_ENTRIES
 
 
 class CatalogCache:
     def __init__(self, *, max_entries: int = 200_000) -> None:
         self._token: object = object()
         self._max_entries = max_entries
+        self._traits_lock = asyncio.Lock()
         self._clear()
+
+    @property
+    def entries(self) -> int:
+        return len(self._products) + len(self._by_work) + len(self._by_category)
+
+    async def traits(self, session: AsyncSession, *, token: str | None) -> TraitIndex:
+        """The products that give a customer traits (devices, subscriptions, sizes).
+
+        Read once per catalog version: a check then knows, without reading the customer's
+        whole history, which of their skus can matter to its cart.
+        """
+        self._adopt(token)
+        if self._traits is not None:
+            return self._traits
+        async with self._traits_lock:
+            if self._traits is None or token != self._token:
+                rows = await session.execute(select(*BASIS_COLUMNS))
+                index = index_traits(
+                    ProductFacts(sku=sku, title=title, kind=kind, category=category,
+                                 attributes=dict(attributes or {}), provides=tuple(provides or ()),
+                                 duration_days=duration_days, active=active)
+                    for sku, title, kind, category, attributes, provides, duration_days, active
+                    in rows)
+                if token != self._token:
+                    return index
+                self._traits = index
+            return self._traits
 
     def _clear(self) -> None:
         self._products: dict[str, ProductFacts | None] = {}
         self._by_work: dict[str, tuple[ProductFacts, ...]] = {}
         self._by_category: dict[str, tuple[ProductFacts, ...]] = {}
+        self._traits: TraitIndex | None = None
 
     def _adopt(self, token: str | None) -> None:
         if token != self._token:
@@ -33,6 +66,43 @@ class CatalogCache:
             self._clear()
         elif len(self._products) > self._max_entries:
             self._clear()
+
+    def cached(self, cart_skus: Iterable[str], *, token: str | None) -> Catalog | None:
+        """The cart's catalog with no I/O, or None when anything it needs is not held."""
+        if token != self._token or self._traits is None:
+            return None
+        products = self._products
+        found: dict[str, ProductFacts] = {}
+        by_work: dict[str, tuple[ProductFacts, ...]] = {}
+        by_category: dict[str, tuple[ProductFacts, ...]] = {}
+        for sku in cart_skus:
+            if sku not in products:
+                return None
+            product = products[sku]
+            if product is None:
+                continue
+            found[sku] = product
+            if product.work_id:
+                if (group := self._by_work.get(product.work_id)) is None:
+                    return None
+                by_work[product.work_id] = group
+            if product.requires_any and product.category:
+                if (group := self._by_category.get(product.category)) is None:
+                    return None
+                by_category[product.category] = group
+            if product.superseded_by:
+                if product.superseded_by not in products:
+                    return None
+                if (newer := products[product.superseded_by]) is not None:
+                    found.setdefault(newer.sku, newer)
+        for group in (*by_work.values(), *by_category.values()):
+            for p in group:
+                found.setdefault(p.sku, p)
+        return Catalog(products=found, by_work=by_work, by_category=by_category)
+
+    @property
+    def cached_traits(self) -> TraitIndex | None:
+        return self._traits
 
     async def for_cart(
         self, session: AsyncSession, cart_skus: Iterable[str], *, token: str | None
@@ -68,6 +138,7 @@ class CatalogCache:
                 loaded[product.sku] = to_facts(product)
             if token == self._token:
                 self._products.update(loaded)
+                CATALOG_ENTRIES.set(self.entries)
         return {sku: self._products[sku] if sku in self._products else loaded[sku]
                 for sku in skus}
 

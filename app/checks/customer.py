@@ -1,7 +1,7 @@
 """What a customer's history means: owned items, subscriptions, tags, sizes.
 
-`build_basis` derives what does not depend on the instant, once per version of the
-customer (it is what the snapshot cache keeps); `view_at` adds what does, per check.
+`build_basis` derives what does not depend on the instant; `view_at` adds what does.
+A check builds both from the records of the skus its cart can touch, not the whole history.
 """
 
 from collections import Counter, defaultdict
@@ -87,14 +87,9 @@ def size_key(size: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CustomerBasis:
-    """What the history means whatever the instant: built once per version of the customer.
-
-    Valid for any `now` from `built_at` until `valid_until` (the first event dated after
-    `built_at`, if the shop sent one); a check turns it into a `CustomerView` at its `now`.
-    """
+    """What the history up to `built_at` means, whatever the instant of the check."""
 
     built_at: datetime
-    valid_until: datetime | None = None
     owned: Mapping[str, Owned] = field(default_factory=dict)
     kept_newest_first: tuple[Purchase, ...] = ()
     returns: Mapping[str, tuple[ReturnEvent, ...]] = field(default_factory=dict)
@@ -108,13 +103,8 @@ class CustomerBasis:
     avoid: frozenset[str] = frozenset()
     suppressions: Mapping[tuple[str, str], datetime] = field(default_factory=dict)
 
-    def valid_at(self, now: datetime) -> bool:
-        return now >= self.built_at and (self.valid_until is None or now < self.valid_until)
 
-
-def build_basis(
-    history: History, catalog: Catalog, *, at: datetime, valid_until: datetime | None = None
-) -> CustomerBasis:
+def build_basis(history: History, catalog: Catalog, *, at: datetime) -> CustomerBasis:
     kept_by_sku: dict[str, list[Purchase]] = defaultdict(list)
     for purchase in sorted(history.purchases, key=lambda p: (p.at, p.order_id)):
         if purchase.kept > 0 and purchase.at <= at:
@@ -129,7 +119,6 @@ def build_basis(
             returns[event.sku].append(event)
     return CustomerBasis(
         built_at=at,
-        valid_until=valid_until,
         owned=owned,
         kept_newest_first=tuple(sorted(
             (p for item in owned.values() for p in item.purchases),

@@ -137,19 +137,3 @@ async def load_products(session: AsyncSession, skus: Iterable[str]) -> Catalog:
                 duration_days=duration_days, active=active,
             )
     return Catalog(products=products)
-
-
-async def first_event_after(session: AsyncSession, customer_id: str, at: datetime) -> datetime | None:
-    """The earliest event the shop dated after `at`: a basis built at `at` expires then."""
-    candidates = [
-        select(func.min(CustomerOrder.placed_at)).where(
-            CustomerOrder.customer_id == customer_id, CustomerOrder.placed_at > at),
-        select(func.min(CustomerOrder.cancelled_at)).where(
-            CustomerOrder.customer_id == customer_id, CustomerOrder.cancelled_at > at),
-        select(func.min(OrderReturn.returned_at)).where(
-            OrderReturn.customer_id == customer_id, OrderReturn.returned_at > at),
-        select(func.min(Feedback.check_as_of)).where(
-            Feedback.customer_id == customer_id, Feedback.check_as_of > at),
-    ]
-    found = [t for stmt in candidates if (t := await session.scalar(stmt)) is not None]
-    return min(found, default=None)

@@ -7,12 +7,24 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import metrics
-from app.auth import KEY_COLUMNS, Role, allow, bootstrap_principal, hash_key, known_principal, principal_from
-from app.checks import history, repository
-from app.checks.customer import build_view, view_at
-from app.checks.facts import CartLine, Code, Thresholds, Warning
+from app.auth import (
+    KEY_COLUMNS,
+    Principal,
+    Role,
+    allow,
+    bootstrap_principal,
+    hash_key,
+    known_principal,
+    principal_from,
+    principal_of,
+)
+from app.checks import repository
+from app.checks.customer import build_view
+from app.checks.facts import CartLine, Catalog, Code, Thresholds, Warning
 from app.checks.log_writer import LoggedCheck, answered_lately, pause
 from app.checks.models import Check
+from app.checks.records import CustomerRecords, history_at, load_records
+from app.checks.relevance import TraitIndex, relevant_skus, view_catalog
 from app.checks.rules import NEVER_SUPPRESSED, Context, evaluate, verdict
 from app.checks.schemas import (
     CheckRequest,
@@ -29,7 +41,9 @@ from app.deadline import within
 from app.deps import Runtime
 from app.errors import DEPENDENCY_DOWN, InvalidInput, NotFound
 from app.freshness import versions
+from app.freshness.mirror import KeyRecord
 from app.ids import new_id
+from app.metrics import TOKEN_READS
 from app.settings import Settings
 
 logger = logging.getLogger("purchase_guard.checks")
@@ -38,22 +52,24 @@ logger = logging.getLogger("purchase_guard.checks")
 DEPENDENCY_ERRORS = (SQLAlchemyError, *DEPENDENCY_DOWN)
 
 
-# Everything a warm check needs from the database, in one statement.
+# Everything a check needs from the database when the mirror cannot answer: one statement.
 CHECK_READ = select(*versions.TOKEN_COLUMNS, *KEY_COLUMNS)
 
 
 async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> CheckResult:
-    """Authorize and decide in one database round trip when the snapshot is warm.
+    """Authorize and decide; with a warm snapshot and the Redis mirror, with no database I/O.
 
-    The key, the customer's and the catalog's tokens are read in one statement; the rest
-    comes from the snapshot and catalog caches. All of it within the check budget; past it,
-    or with the database away, the answer is `proceed`, degraded (for a key this process
-    has verified before; otherwise 503).
+    The key and the customer's and catalog's tokens come from the mirror in one Redis round
+    trip, or else from the database in one statement. A warm check then finds the
+    customer's snapshot and the cart's products in the process; a cold one reads only the
+    records its cart can touch. All of it within the check budget; past it, or with the
+    database away, the answer is `proceed`, degraded (for a key this process has verified
+    before; otherwise 503).
     """
     settings = runtime.settings
     deadline = time.monotonic() + settings.check_budget_ms / 1000
     now = utcnow()
-    as_of = request.as_of or now
+    at = request.as_of or now
     cart = tuple(
         CartLine(index, item.sku, item.quantity, item.gift)
         for index, item in enumerate(request.items)
@@ -61,73 +77,111 @@ async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> Che
     check_id = new_id("chk")
     digest = hash_key(key)
     bootstrap = bootstrap_principal(runtime, key)
+    scope = versions.customer_scope(request.customer_id)
+    evaluation = Evaluation(runtime, request.customer_id, cart, at,
+                            snapshot=request.as_of is None)
+
+    mirrored = None
+    if runtime.mirror is not None:
+        mirrored = await runtime.mirror.read(scope, digest, need_key=bootstrap is None)
+    warnings: list[Warning] | None = None
+    if mirrored is not None:
+        TOKEN_READS.labels("cache").inc()
+        allow(bootstrap or principal_of(runtime, digest, mirrored.key), Role.checkout)
+        warnings = evaluation.cached(mirrored.tokens)
 
     async def decide(session: AsyncSession) -> list[Warning]:
-        customer_token, catalog_token, *key_row = (await session.execute(CHECK_READ, {
-            "customer_scope": versions.customer_scope(request.customer_id), "key_hash": digest,
-        })).one()
-        allow(bootstrap or principal_from(runtime, digest, *key_row), Role.checkout)
-        # Give the connection back: a warm check needs nothing more from the database, and
-        # one waiting for a snapshot build must not hold a connection the build needs.
-        await session.close()
-        tokens = versions.Tokens(customer_token, catalog_token)
-        if request.as_of is not None:
-            return await _replay(session, runtime, request.customer_id, cart, as_of, tokens)
-        return await _decide(session, runtime, request.customer_id, cart, now, tokens)
+        tokens = mirrored.tokens if mirrored is not None else await _read_tokens(
+            session, runtime, scope, digest, bootstrap)
+        return await evaluation.loading(session, tokens)
 
-    try:
-        warnings = await within(deadline - time.monotonic(), runtime.read_sessionmaker, decide)
-    except DEPENDENCY_ERRORS as exc:
-        allow(bootstrap or known_principal(runtime, digest), Role.checkout)
-        metrics.DEPENDENCY_ERRORS.labels("database").inc()
-        logger.warning("check %s degraded: %s", check_id, type(exc).__name__)
-        return CheckResult(
-            check_id=check_id, customer_id=request.customer_id, verdict="proceed",
-            warnings=[], degraded=True, as_of=as_of,
-            degraded_reason="history unavailable within the time budget",
-        )
+    if warnings is None:
+        try:
+            warnings = await within(deadline - time.monotonic(), runtime.read_sessionmaker, decide)
+        except DEPENDENCY_ERRORS as exc:
+            allow(bootstrap or known_principal(runtime, digest), Role.checkout)
+            metrics.DEPENDENCY_ERRORS.labels("database").inc()
+            logger.warning("check %s degraded: %s", check_id, type(exc).__name__)
+            return CheckResult(
+                check_id=check_id, customer_id=request.customer_id, verdict="proceed",
+                warnings=[], degraded=True, as_of=at,
+                degraded_reason="history unavailable within the time budget",
+            )
     result = CheckResult(
         check_id=check_id,
         customer_id=request.customer_id,
         verdict=verdict(warnings),
         warnings=[_to_out(w) for w in warnings],
         degraded=False,
-        as_of=as_of,
+        as_of=at,
     )
     runtime.check_log.record(_logged(result, request, created_at=now))
     return result
 
 
-async def _decide(
-    session: AsyncSession, runtime: Runtime, customer_id: str,
-    cart: tuple[CartLine, ...], now: datetime, tokens: versions.Tokens,
-) -> list[Warning]:
-    """Now: from the snapshot of the customer's current version, cached where possible."""
-    basis = await runtime.snapshots.basis(customer_id, tokens=tokens, now=now)
-    catalog = await runtime.catalog.for_cart(
-        session, [line.sku for line in cart], token=tokens.catalog
-    )
-    view = view_at(basis, now=now, thresholds=_thresholds(runtime.settings))
-    return evaluate(Context(customer=view, catalog=catalog, cart=cart, now=now))
+async def _read_tokens(session: AsyncSession, runtime: Runtime, scope: str, digest: str,
+                       bootstrap: Principal | None) -> versions.Tokens:
+    customer, catalog, keys, epoch, *key_row = (await session.execute(CHECK_READ, {
+        "customer_scope": scope, "key_hash": digest,
+    })).one()
+    TOKEN_READS.labels("database").inc()
+    principal = allow(bootstrap or principal_from(runtime, digest, *key_row), Role.checkout)
+    # Give the connection back before anything else: a warm check needs nothing more from
+    # the database, and the records a cold one reads come by key, on a fresh connection.
+    await session.close()
+    tokens = versions.Tokens(customer, catalog, keys)
+    if runtime.mirror is not None:
+        runtime.mirror.fill(scope, tokens, digest, None if bootstrap else KeyRecord(
+            principal.key_id, principal.name, principal.role.value), int(epoch or 0))
+    return tokens
+
+
+class Evaluation:
+    """One check's cart against the customer: from the process when it can, else by key."""
+
+    def __init__(self, runtime: Runtime, customer_id: str, cart: tuple[CartLine, ...],
+                 at: datetime, *, snapshot: bool) -> None:
+        self.runtime = runtime
+        self.customer_id = customer_id
+        self.cart = cart
+        self.skus = [line.sku for line in cart]
+        self.at = at
+        self.snapshot = snapshot
+
+    def cached(self, tokens: versions.Tokens) -> list[Warning] | None:
+        """The warnings with no I/O at all, or None when something must be read first."""
+        catalog = self.runtime.catalog.cached(self.skus, token=tokens.catalog)
+        traits = self.runtime.catalog.cached_traits
+        if catalog is None or traits is None or not self.snapshot:
+            return None
+        records = self.runtime.snapshots.get(self.customer_id, tokens.customer)
+        if records is None:
+            return None
+        return self._warnings(records, catalog, traits)
+
+    async def loading(self, session: AsyncSession, tokens: versions.Tokens) -> list[Warning]:
+        runtime = self.runtime
+        catalog = await runtime.catalog.for_cart(session, self.skus, token=tokens.catalog)
+        traits = await runtime.catalog.traits(session, token=tokens.catalog)
+        records = runtime.snapshots.get(self.customer_id, tokens.customer) \
+            if self.snapshot else None
+        wanted = relevant_skus(self.skus, catalog, traits)
+        if records is None:
+            records = await load_records(session, self.customer_id, wanted, now=self.at)
+        return self._warnings(records, catalog, traits, wanted)
+
+    def _warnings(self, records: CustomerRecords, catalog: Catalog, traits: TraitIndex,
+                  wanted: set[str] | None = None) -> list[Warning]:
+        if wanted is None:
+            wanted = relevant_skus(self.skus, catalog, traits)
+        history = history_at(records, wanted, self.at)
+        view = build_view(history, view_catalog(wanted, catalog, traits), now=self.at,
+                          thresholds=_thresholds(self.runtime.settings))
+        return evaluate(Context(customer=view, catalog=catalog, cart=self.cart, now=self.at))
 
 
 def _thresholds(settings: Settings) -> Thresholds:
     return Thresholds(duplicate_window=timedelta(hours=settings.duplicate_window_hours))
-
-
-async def _replay(
-    session: AsyncSession, runtime: Runtime, customer_id: str,
-    cart: tuple[CartLine, ...], as_of: datetime, tokens: versions.Tokens,
-) -> list[Warning]:
-    """At a past or future instant: the history straight from the database, never from a
-    snapshot (the catalog has no past, so its cache serves as for any check)."""
-    past = await history.load_history(session, customer_id, as_of=as_of)
-    bought = await history.load_products(session, {p.sku for p in past.purchases})
-    catalog = await runtime.catalog.for_cart(
-        session, [line.sku for line in cart], token=tokens.catalog
-    )
-    view = build_view(past, bought, now=as_of, thresholds=_thresholds(runtime.settings))
-    return evaluate(Context(customer=view, catalog=catalog, cart=cart, now=as_of))
 
 
 def _to_out(warning: Warning) -> WarningOut:

@@ -60,5 +60,5 @@ async def erase_customer(
         await versions.touch_customers(session, [customer_id])
         await audit.record_erasure(session, principal=principal, request=request,
                                    customer_id=customer_id)
-    await runtime.snapshots.forget(customer_id)
+    runtime.snapshots.forget(customer_id)
     return deleted

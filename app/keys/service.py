@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth import Role, hash_key
 from app.db import committing, utcnow
 from app.errors import NotFound
+from app.freshness import versions
 from app.ids import new_id
 from app.keys.models import ApiKey
 from app.keys.schemas import Key, KeyCreated
@@ -50,3 +51,4 @@ async def revoke_key(session: AsyncSession, *, key_id: str) -> None:
             raise NotFound(f"No key {key_id}.")
         if row.revoked_at is None:
             row.revoked_at = utcnow()
+            await versions.touch_keys(session)

@@ -18,8 +18,16 @@ def worker() -> Worker:
     return serving
 
 
-def snapshot_lookups(found: str) -> float:
-    return REGISTRY.get_sample_value("purchase_guard_snapshot_lookups_total", {"found": found}) or 0
+def token_reads(source: str) -> float:
+    """Checks whose key and tokens came from `cache` (the Redis mirror) or `database`."""
+    return REGISTRY.get_sample_value("purchase_guard_token_reads_total", {"source": source}) or 0
+
+
+async def mirrored(client: httpx.AsyncClient) -> None:
+    """Let a worker's background fill of the Redis mirror land."""
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    if runtime.mirror is not None:
+        await runtime.mirror.settled()
 
 
 def with_(settings: Settings, **changes: Any) -> Settings:

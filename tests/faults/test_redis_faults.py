@@ -10,7 +10,7 @@ import redis
 
 from app.settings import Settings
 from tests.factories import NOW, check, codes, place_order, put_product
-from tests.faults.conftest import Worker, snapshot_lookups, with_
+from tests.faults.conftest import Worker, mirrored, token_reads, with_
 from tests.servers import OwnedRedis
 
 
@@ -65,9 +65,12 @@ async def test_a_hung_redis_costs_a_timeout_never_a_stale_answer(
     worker: Worker,
 ) -> None:
     await _history(client, keys)
-    async with worker(redis_settings) as first:
-        # The snapshot without the new order now sits in Redis.
-        await check(first, keys["checkout"], ["ebook"], customer_id="c-1")
+    async with worker(redis_settings) as first, worker(redis_settings) as bystander:
+        # The customer's token from before the new order now sits in Redis, and both
+        # workers trust the mirror.
+        for warm in (first, bystander):
+            await check(warm, keys["checkout"], ["ebook"], customer_id="c-1")
+            await mirrored(warm)
         owned_redis.pause()
         try:
             await _order_again(first, keys)
@@ -75,11 +78,16 @@ async def test_a_hung_redis_costs_a_timeout_never_a_stale_answer(
                 await _expect(during, keys)
         finally:
             owned_redis.resume()
-    # Redis is back with the old snapshot in it: a new worker must not believe it.
-    shared_before = snapshot_lookups("shared")
+        await asyncio.sleep(0.5)  # the writer announces the new epoch once Redis answers
+        # Redis is back with the old token in it: no worker may believe it.
+        await _expect(bystander, keys)
+        await _expect(first, keys)
     async with worker(redis_settings) as after:
         await _expect(after, keys)
-    assert snapshot_lookups("shared") == shared_before
+        await mirrored(after)
+        from_cache = token_reads("cache")
+        await _expect(after, keys)
+        assert token_reads("cache") == from_cache + 1
 
 
 async def test_a_flushed_redis_is_refilled_from_the_database(
@@ -93,10 +101,12 @@ async def test_a_flushed_redis_is_refilled_from_the_database(
     redis.Redis.from_url(owned_redis.url).flushall()
     async with worker(redis_settings) as second:
         await _expect(second, keys)
-    shared_before = snapshot_lookups("shared")
+        await mirrored(second)
+    from_cache = token_reads("cache")
     async with worker(redis_settings) as third:
+        await _expect(third, keys)  # a new worker reads the epoch from the database first
         await _expect(third, keys)
-    assert snapshot_lookups("shared") == shared_before + 1
+    assert token_reads("cache") == from_cache + 1
 
 
 async def test_a_restarted_redis_is_used_again(
@@ -110,9 +120,12 @@ async def test_a_restarted_redis_is_used_again(
         await _expect(first, keys)
         owned_redis.start()
         await asyncio.sleep(0.3)  # past PURCHASE_GUARD_REDIS_RETRY_S
-        # A write changes the tokens, so the next check rebuilds and fills the new Redis.
+        # The restarted Redis holds no epoch: each worker reads the database once, then
+        # trusts the refilled mirror again.
         await put_product(first, keys["admin"], "ebook", kind="digital", title="Ebook")
-        await _expect(first, keys)  # rebuilt and written to the restarted Redis
-        shared_before = snapshot_lookups("shared")
+        for refill in (first, second):
+            await _expect(refill, keys)
+            await mirrored(refill)
+        from_cache = token_reads("cache")
         await _expect(second, keys)
-        assert snapshot_lookups("shared") == shared_before + 1
+        assert token_reads("cache") == from_cache + 1

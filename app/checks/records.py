@@ -1,0 +1,203 @@
+"""A customer's raw records, by sku: read by key for a cart, or whole for a warm snapshot.
+
+`load_records` reads the customer's order lines, returns and feedback for the skus asked
+(through the `(customer_id, sku)` indexes, so a cart costs the same for a history of ten
+lines or fifty thousand), or for every sku when `skus` is None. Records are kept as the
+database has them, cancellations and return dates included: `history_at` turns the skus a
+check needs into the `History` of one instant, so the same records serve any `now`.
+"""
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Row, bindparam, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.checks.facts import History, Purchase, ReturnEvent, StatedPreferences
+from app.customers import repository as customers_repository
+
+# (order_id, placed_at, quantity, cancelled_at)
+LineRecord = tuple[str, datetime, int, datetime | None]
+# (order_id, quantity, reason, returned_at, the order's cancelled_at)
+ReturnRecord = tuple[str, int, str, datetime, datetime | None]
+# (code, suppress_until, check_as_of)
+FeedbackRecord = tuple[str, datetime, datetime]
+
+# Skus per statement: far below SQLite's and asyncpg's bound-parameter limits.
+_CHUNK = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRecords:
+    """What the database holds of one customer for some skus (all of them if `complete`)."""
+
+    lines: Mapping[str, tuple[LineRecord, ...]] = field(default_factory=dict)
+    returns: Mapping[str, tuple[ReturnRecord, ...]] = field(default_factory=dict)
+    feedback: Mapping[str, tuple[FeedbackRecord, ...]] = field(default_factory=dict)
+    preferences: StatedPreferences = StatedPreferences()
+    complete: bool = False
+    skus: frozenset[str] = frozenset()
+
+    def covers(self, skus: Iterable[str]) -> bool:
+        return self.complete or all(sku in self.skus for sku in skus)
+
+    @property
+    def size(self) -> int:
+        """Rows held: what a bounded cache of records counts."""
+        lines = self.lines.rows if isinstance(self.lines, FoldedLines) else len(self.lines)
+        return (lines + sum(map(len, self.returns.values()))
+                + sum(map(len, self.feedback.values())) + 1)
+
+
+async def load_records(
+    session: AsyncSession, customer_id: str, skus: Collection[str] | None, *, now: datetime
+) -> CustomerRecords:
+    """The records of `skus` (every sku when None) and the preferences stated by `now`.
+
+    The database folds each sku's order lines into one text value, parsed only when a cart
+    asks for that sku: a whole snapshot of 10,000 lines costs one row per sku to read.
+    """
+    dialect = session.get_bind().dialect.name
+    lines: dict[str, str] = {}
+    returns: dict[str, list[ReturnRecord]] = defaultdict(list)
+    feedback: dict[str, list[FeedbackRecord]] = defaultdict(list)
+    chunks: list[list[str] | None] = [None] if skus is None else [
+        sorted(skus)[start:start + _CHUNK] for start in range(0, len(skus), _CHUNK)
+    ]
+    for chunk in chunks:
+        for sku, folded in await _rows(session, _LINES[dialect], customer_id, chunk):
+            lines[sku] = folded
+        await asyncio.sleep(0)  # a long history is read without holding up other checks
+        for sku, order_id, quantity, reason, returned_at, cancelled_at in await _rows(
+                session, _RETURNS, customer_id, chunk):
+            returns[sku].append((order_id, int(quantity), reason, _utc(returned_at),
+                                 _utc_or_none(cancelled_at)))
+        for sku, code, until, as_of in await _rows(session, _FEEDBACK, customer_id, chunk):
+            feedback[sku].append((code, _utc(until), _utc(as_of)))
+    stated = await customers_repository.latest_preferences(session, customer_id, as_of=now)
+    return CustomerRecords(
+        lines=FoldedLines(lines),
+        returns={sku: tuple(rows) for sku, rows in returns.items()},
+        feedback={sku: tuple(rows) for sku, rows in feedback.items()},
+        preferences=StatedPreferences(
+            formats=tuple(stated.formats), sizes=dict(stated.sizes), avoid=frozenset(stated.avoid),
+        ) if stated else StatedPreferences(),
+        complete=skus is None,
+        skus=frozenset(skus or ()),
+    )
+
+
+class FoldedLines(Mapping[str, tuple[LineRecord, ...]]):
+    """sku -> its lines, one per order, unfolded from the database's text on first use."""
+
+    def __init__(self, folded: dict[str, str]) -> None:
+        self._folded = folded
+        self._unfolded: dict[str, tuple[LineRecord, ...]] = {}
+        self.rows = sum(text.count(_RECORD) + 1 for text in folded.values())
+
+    def __getitem__(self, sku: str) -> tuple[LineRecord, ...]:
+        found = self._unfolded.get(sku)
+        if found is None:
+            found = self._unfolded[sku] = _unfold(self._folded[sku])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._folded)
+
+    def __len__(self) -> int:
+        return len(self._folded)
+
+    def __contains__(self, sku: object) -> bool:
+        return sku in self._folded
+
+
+_RECORD = "\x1e"
+_FIELD = "|"  # ids never hold it (ids are A-Z a-z 0-9 . _ : -)
+
+
+def _unfold(folded: str) -> tuple[LineRecord, ...]:
+    by_order: dict[str, LineRecord] = {}
+    for record in folded.split(_RECORD):
+        order_id, placed_at, quantity, cancelled_at = record.split(_FIELD)
+        earlier = by_order.get(order_id)
+        by_order[order_id] = (
+            order_id, _utc(placed_at), int(quantity) + (earlier[2] if earlier else 0),
+            _utc(cancelled_at) if cancelled_at else None,
+        )
+    return tuple(by_order.values())
+
+
+_UTC_TEXT = "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
+_LINES = {
+    "postgresql": f"""
+SELECT l.sku, string_agg(l.order_id || '|' || {_UTC_TEXT.format("o.placed_at")} || '|'
+    || l.quantity || '|' || coalesce({_UTC_TEXT.format("o.cancelled_at")}, ''), chr(30))
+FROM order_line l JOIN customer_order o ON o.order_id = l.order_id
+WHERE l.customer_id = :customer_id {{skus}} GROUP BY l.sku""",
+    "sqlite": """
+SELECT l.sku, group_concat(l.order_id || '|' || o.placed_at || '|' || l.quantity || '|'
+    || ifnull(o.cancelled_at, ''), char(30))
+FROM order_line l JOIN customer_order o ON o.order_id = l.order_id
+WHERE l.customer_id = :customer_id {skus} GROUP BY l.sku""",
+}
+_RETURNS = """
+SELECT rl.sku, r.order_id, rl.quantity, r.reason, r.returned_at, o.cancelled_at
+FROM return_line rl JOIN order_return r ON r.return_id = rl.return_id
+JOIN customer_order o ON o.order_id = r.order_id
+WHERE rl.customer_id = :customer_id {skus}"""
+_FEEDBACK = """
+SELECT f.sku, f.code, f.suppress_until, f.check_as_of FROM feedback f
+WHERE f.customer_id = :customer_id AND f.suppress_until IS NOT NULL {skus}"""
+_ALIAS = {**dict.fromkeys(_LINES.values(), "l"), _RETURNS: "rl", _FEEDBACK: "f"}
+_STATEMENTS = {
+    (sql, by_sku): text(sql.format(skus=f"AND {_ALIAS[sql]}.sku IN :skus" if by_sku else ""))
+    .bindparams(*([bindparam("skus", expanding=True)] if by_sku else []))
+    for sql in _ALIAS for by_sku in (False, True)
+}
+
+
+async def _rows(session: AsyncSession, sql: str, customer_id: str,
+                skus: list[str] | None) -> Sequence[Row[Any]]:
+    params: dict[str, Any] = {"customer_id": customer_id}
+    if skus is not None:
+        params["skus"] = skus
+    return (await session.execute(_STATEMENTS[(sql, skus is not None)], params)).all()
+
+
+def _utc(value: datetime | str) -> datetime:
+    """PostgreSQL gives aware datetimes; SQLite and folded lines give naive UTC text."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _utc_or_none(value: datetime | str | None) -> datetime | None:
+    return None if value is None else _utc(value)
+
+
+def history_at(records: CustomerRecords, skus: Iterable[str], now: datetime) -> History:
+    """The `History` of these skus as it stood at `now`: what `load_history` would read."""
+    purchases: list[Purchase] = []
+    events: list[ReturnEvent] = []
+    suppressions: dict[tuple[str, str], datetime] = {}
+    for sku in skus:
+        returned: dict[str, int] = defaultdict(int)
+        for order_id, quantity, reason, at, cancelled_at in records.returns.get(sku, ()):
+            if at <= now and (cancelled_at is None or cancelled_at > now):
+                events.append(ReturnEvent(order_id, sku, quantity, reason, at))
+                returned[order_id] += quantity
+        for order_id, placed_at, quantity, cancelled_at in records.lines.get(sku, ()):
+            if placed_at <= now and (cancelled_at is None or cancelled_at > now):
+                purchases.append(Purchase(order_id, sku, placed_at, quantity,
+                                          min(returned.get(order_id, 0), quantity)))
+        for code, until, as_of in records.feedback.get(sku, ()):
+            if until > now and as_of <= now:
+                key = (sku, code)
+                if key not in suppressions or suppressions[key] < until:
+                    suppressions[key] = until
+    return History(purchases=tuple(purchases), returns=tuple(events),
+                   preferences=records.preferences, suppressions=suppressions)
