@@ -43,7 +43,7 @@ class BodyLimitMiddleware:
                 return
             if not message.get("more_body", False):
                 break
-        await self.app(scope, _replaying(messages, receive), send)
+        await self.app(scope, replaying(messages, receive), send)
 
 
 def _counting(receive: Receive, limit: int) -> Receive:
@@ -61,7 +61,7 @@ def _counting(receive: Receive, limit: int) -> Receive:
     return counting_receive
 
 
-def _replaying(messages: list[Message], receive: Receive) -> Receive:
+def replaying(messages: list[Message], receive: Receive) -> Receive:
     pending = list(messages)
 
     async def replaying_receive() -> Message:

@@ -132,10 +132,14 @@ class RedisCache:
         if not self._available():
             return None
         try:
+            values: list[bytes | None]
+            if self.backend == "redis":  # one MGET: far cheaper than a pipeline in redis-py
+                values = await self._client.mget([self._key(key) for key in keys])
+                return values
             async with self._client.pipeline(transaction=False) as pipe:
                 for key in keys:
                     pipe.get(self._key(key))
-                values: list[bytes | None] = await pipe.execute()
+                values = await pipe.execute()
             return values
         except (RedisError, OSError) as exc:
             self._failed("get", exc)

@@ -1,10 +1,13 @@
 """The application: create_app() wires settings, database, cache, routes and errors."""
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.audit.router import router as audit_router
 from app.audit.writer import audit_writer
@@ -13,6 +16,7 @@ from app.body_limit import BodyLimitMiddleware
 from app.cache import RedisCache, create_cache
 from app.catalog.router import router as catalog_router
 from app.checks.catalog_cache import CatalogCache
+from app.checks.fast_route import FastCheckRoute
 from app.checks.log_writer import check_log_writer
 from app.checks.router import router as checks_router
 from app.checks.schemas import CheckRequest
@@ -20,7 +24,8 @@ from app.checks.snapshots import SnapshotStore
 from app.customers.router import router as customers_router
 from app.db import create_engine, create_sessionmaker
 from app.deps import Runtime
-from app.errors import install_error_handlers
+from app.errors import DEPENDENCY_DOWN, install_error_handlers
+from app.freshness import versions
 from app.freshness.mirror import TokenMirror
 from app.freshness.versions import MIRROR
 from app.health.router import router as health_router
@@ -33,6 +38,8 @@ from app.settings import Settings
 from app.support.router import router as support_router
 
 API_VERSION = "0.1.0"
+
+logger = logging.getLogger("purchase_guard.main")
 
 DESCRIPTION = """Checks a cart against what the customer already bought, returned and told
 us, and answers with the warnings a careful shop assistant would give. Every `/v1` call
@@ -58,15 +65,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             read_sessionmaker=reads, cache=cache, audit=audit,
             snapshots=SnapshotStore(reads, max_entries=settings.snapshot_max_entries,
                                     max_rows=settings.snapshot_max_rows),
-            catalog=CatalogCache(max_entries=settings.catalog_cache_max_entries),
+            catalog=CatalogCache(reads, max_entries=settings.catalog_cache_max_entries),
             known_keys=KnownKeys(), check_log=check_log, mirror=mirror,
         )
         await runtime.known_keys.preload(reads, timeout_s=settings.db_connect_timeout_s + 1)
+        await _preload_catalog(runtime, timeout_s=settings.db_connect_timeout_s + 1)
+        if mirror is not None:
+            mirror.start()
         audit.start()
         check_log.start()
         try:
             yield
         finally:
+            if mirror is not None:
+                await mirror.close()
+            await runtime.snapshots.close()
             await check_log.close()
             await audit.close()
             await cache.close()
@@ -85,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    audit_router):
         app.include_router(router)
     install_error_handlers(app)
+    app.add_middleware(FastCheckRoute)
     app.add_middleware(
         BodyLimitMiddleware,
         default_limit=settings.max_body_bytes,
@@ -93,6 +107,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(MetricsMiddleware)
     _register_problem_schema(app)
     return app
+
+
+async def _preload_catalog(runtime: Runtime, *, timeout_s: float) -> None:
+    """The catalog's trait index before the first check, so a fresh worker starts warm."""
+    try:
+        async with asyncio.timeout(timeout_s):
+            token = await versions.catalog_token(runtime.read_sessionmaker)
+            await runtime.catalog.traits(token=token)
+    except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+        logger.warning("catalog not preloaded (database unavailable): %s", exc)
 
 
 def _operation_id(route: APIRoute) -> str:

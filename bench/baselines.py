@@ -6,6 +6,8 @@ guard: one SQL query for the cart's skus in the customer's orders, answered as w
 """
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from sqlalchemy import text
@@ -58,4 +60,21 @@ def naive() -> FastAPI:
                              for sku, at in rows],
                 "degraded": False}
 
+    return app
+
+
+def guard_without_log() -> FastAPI:
+    """The guard with its check log switched off: what the log costs, in the same run."""
+    from app.main import create_app
+
+    app = create_app()
+    lifespan = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def without_log(app_: FastAPI) -> AsyncIterator[None]:
+        async with lifespan(app_):
+            app_.state.runtime.check_log.record = lambda _entry: None
+            yield
+
+    app.router.lifespan_context = without_log
     return app

@@ -154,10 +154,21 @@ local bodies = {}
 local n = 0
 for line in io.lines("%(bodies)s") do n = n + 1; bodies[n] = line end
 local i = 0
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+degraded = 0
 request = function()
   i = i %% n + 1
   return wrk.format("POST", "%(path)s", {["Content-Type"] = "application/json",
                     ["Authorization"] = "Bearer %(key)s"}, bodies[i])
+end
+response = function(status, headers, body)
+  if string.find(body, '"degraded":true', 1, true) then degraded = degraded + 1 end
+end
+done = function(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("degraded") end
+  io.write(string.format("Degraded answers: %%d\\n", total))
 end
 """
 
@@ -188,6 +199,8 @@ def _parse_wrk(out: str) -> dict[str, float]:
         result[f"p{pct}_ms"] = ms(re.search(rf"\s{pct}(?:\.000)?%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     result["errors"] = float(errors.group(1)) if errors else 0.0
+    degraded = re.search(r"Degraded answers: (\d+)", out)
+    result["degraded"] = float(degraded.group(1)) if degraded else 0.0
     return result
 
 

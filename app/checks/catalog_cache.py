@@ -10,55 +10,78 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.catalog import repository
 from app.catalog.models import Product
 from app.checks.facts import Catalog, ProductFacts
-from app.checks.history import BASIS_COLUMNS, to_facts
+from app.checks.history import to_facts
 from app.checks.relevance import TraitIndex, index_traits
 from app.metrics import CATALOG_ENTRIES
 
 
 class CatalogCache:
-    def __init__(self, *, max_entries: int = 200_000) -> None:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], *,
+                 max_entries: int = 200_000) -> None:
+        self._sessionmaker = sessionmaker
         self._token: object = object()
         self._max_entries = max_entries
-        self._traits_lock = asyncio.Lock()
+        self._traits_loading: dict[str | None, asyncio.Task[TraitIndex]] = {}
         self._clear()
 
     @property
     def entries(self) -> int:
         return len(self._products) + len(self._by_work) + len(self._by_category)
 
-    async def traits(self, session: AsyncSession, *, token: str | None) -> TraitIndex:
+    async def traits(self, *, token: str | None) -> TraitIndex:
         """The products that give a customer traits (devices, subscriptions, sizes).
 
-        Read once per catalog version: a check then knows, without reading the customer's
-        whole history, which of their skus can matter to its cart.
+        Read once per catalog version, by one task that finishes even when the checks
+        waiting for it give up at their deadline: under load the cache still fills.
         """
         self._adopt(token)
         if self._traits is not None:
             return self._traits
-        async with self._traits_lock:
-            if self._traits is None or token != self._token:
-                rows = await session.execute(select(*BASIS_COLUMNS))
-                index = index_traits(
-                    ProductFacts(sku=sku, title=title, kind=kind, category=category,
-                                 attributes=dict(attributes or {}), provides=tuple(provides or ()),
-                                 duration_days=duration_days, active=active)
-                    for sku, title, kind, category, attributes, provides, duration_days, active
-                    in rows)
-                if token != self._token:
-                    return index
-                self._traits = index
-            return self._traits
+        task = self._traits_loading.get(token)
+        if task is None:
+            task = self._traits_loading[token] = asyncio.ensure_future(self._load_traits(token))
+            task.add_done_callback(lambda _: self._traits_loading.pop(token, None))
+        return await asyncio.shield(task)
+
+    async def _load_traits(self, token: str | None) -> TraitIndex:
+        """One scan of the products: the trait index, and the whole catalog too when it fits
+        in `max_entries`, so that no check of this version reads a product again."""
+        async with self._sessionmaker() as session:
+            rows = (await session.execute(select(*Product.__table__.c))).all()
+        facts = [to_facts(row) for row in rows]
+        index = index_traits(facts)
+        if token == self._token:
+            self._traits = index
+            if len(facts) <= self._max_entries:
+                self._hold_whole(facts)
+        return index
+
+    def _hold_whole(self, facts: list[ProductFacts]) -> None:
+        by_work: dict[str, list[ProductFacts]] = defaultdict(list)
+        by_category: dict[str, list[ProductFacts]] = defaultdict(list)
+        for product in sorted(facts, key=lambda f: f.sku):
+            if product.work_id:
+                by_work[product.work_id].append(product)
+            if product.category and product.active:
+                by_category[product.category].append(product)
+        self._products = {product.sku: product for product in facts}
+        self._by_work = {work: tuple(group) for work, group in by_work.items()}
+        self._by_category = {category: tuple(group) for category, group in by_category.items()}
+        self._whole = True
+        CATALOG_ENTRIES.set(self.entries)
 
     def _clear(self) -> None:
         self._products: dict[str, ProductFacts | None] = {}
         self._by_work: dict[str, tuple[ProductFacts, ...]] = {}
         self._by_category: dict[str, tuple[ProductFacts, ...]] = {}
         self._traits: TraitIndex | None = None
+        # Every product of this version is held: what is not here does not exist.
+        self._whole = False
 
     def _adopt(self, token: str | None) -> None:
         if token != self._token:
@@ -75,8 +98,11 @@ class CatalogCache:
         found: dict[str, ProductFacts] = {}
         by_work: dict[str, tuple[ProductFacts, ...]] = {}
         by_category: dict[str, tuple[ProductFacts, ...]] = {}
+        whole = self._whole
         for sku in cart_skus:
             if sku not in products:
+                if whole:
+                    continue
                 return None
             product = products[sku]
             if product is None:
@@ -84,16 +110,20 @@ class CatalogCache:
             found[sku] = product
             if product.work_id:
                 if (group := self._by_work.get(product.work_id)) is None:
-                    return None
+                    if not whole:
+                        return None
+                    group = ()
                 by_work[product.work_id] = group
             if product.requires_any and product.category:
                 if (group := self._by_category.get(product.category)) is None:
-                    return None
+                    if not whole:
+                        return None
+                    group = ()
                 by_category[product.category] = group
             if product.superseded_by:
-                if product.superseded_by not in products:
+                if product.superseded_by not in products and not whole:
                     return None
-                if (newer := products[product.superseded_by]) is not None:
+                if (newer := products.get(product.superseded_by)) is not None:
                     found.setdefault(newer.sku, newer)
         for group in (*by_work.values(), *by_category.values()):
             for p in group:
@@ -104,10 +134,21 @@ class CatalogCache:
     def cached_traits(self) -> TraitIndex | None:
         return self._traits
 
-    async def for_cart(
-        self, session: AsyncSession, cart_skus: Iterable[str], *, token: str | None
-    ) -> Catalog:
+    async def for_cart(self, cart_skus: Iterable[str], *, token: str | None) -> Catalog:
+        """The cart's products and their relatives; what is missing is read by a task of its
+        own, which fills the cache even if the check waiting for it gives up."""
+        return await asyncio.shield(asyncio.ensure_future(self._for_cart(cart_skus, token)))
+
+    async def _for_cart(self, cart_skus: Iterable[str], token: str | None) -> Catalog:
         self._adopt(token)
+        if self._whole and (held := self.cached(cart_skus, token=token)) is not None:
+            return held
+        async with self._sessionmaker() as session:
+            return await self._load_for_cart(session, cart_skus, token)
+
+    async def _load_for_cart(
+        self, session: AsyncSession, cart_skus: Iterable[str], token: str | None
+    ) -> Catalog:
         products = await self._products_for(session, set(cart_skus), token)
         in_cart = [p for p in products.values() if p is not None]
         by_work = await self._lists(

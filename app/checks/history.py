@@ -3,8 +3,9 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Row, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.catalog.models import Product
@@ -92,7 +93,8 @@ async def _suppressions(
     return {(sku, code): until for sku, code, until in rows}
 
 
-def to_facts(product: Product) -> ProductFacts:
+def to_facts(product: "Product | Row[Any]") -> ProductFacts:
+    """From an ORM product or a row of the product table's columns."""
     return ProductFacts(
         sku=product.sku,
         title=product.title,

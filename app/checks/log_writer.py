@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.batch_writer import BatchWriter
@@ -27,7 +28,16 @@ class LoggedCheck:
     warnings: list[dict[str, Any]]
 
 
+_CHECK_COLUMNS = ("check_id", "customer_id", "created_at", "as_of", "verdict", "response",
+                  "items")
+_ITEM_COLUMNS = ("check_id", "line_no", "customer_id", "sku")
+_WARNING_COLUMNS = ("check_id", "customer_id", "sku", "code", "severity", "created_at")
+
+
 async def _insert(session: AsyncSession, batch: list[LoggedCheck]) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        await _copy(session, batch)
+        return
     await session.execute(Check.__table__.insert(), [entry.check for entry in batch])
     items = [item for entry in batch for item in entry.items]
     if items:
@@ -35,6 +45,23 @@ async def _insert(session: AsyncSession, batch: list[LoggedCheck]) -> None:
     warnings = [w for entry in batch for w in entry.warnings]
     if warnings:
         await session.execute(CheckWarning.__table__.insert(), warnings)
+
+
+async def _copy(session: AsyncSession, batch: list[LoggedCheck]) -> None:
+    """PostgreSQL: the checks, their cart items and warnings by COPY, in one transaction."""
+    connection = await session.connection()
+    raw = (await connection.get_raw_connection()).driver_connection
+    assert raw is not None
+    checks = [tuple(orjson.dumps(entry.check[c]).decode() if c in ("response", "items")
+                    else entry.check[c] for c in _CHECK_COLUMNS) for entry in batch]
+    await raw.copy_records_to_table("check_log", records=checks, columns=_CHECK_COLUMNS)
+    items = [tuple(item[c] for c in _ITEM_COLUMNS) for entry in batch for item in entry.items]
+    if items:
+        await raw.copy_records_to_table("check_item", records=items, columns=_ITEM_COLUMNS)
+    warnings = [tuple(w[c] for c in _WARNING_COLUMNS) for entry in batch for w in entry.warnings]
+    if warnings:
+        await raw.copy_records_to_table("check_warning", records=warnings,
+                                        columns=_WARNING_COLUMNS)
 
 
 CheckLogWriter = BatchWriter[LoggedCheck]

@@ -18,21 +18,21 @@ from app.auth import (
     principal_from,
     principal_of,
 )
-from app.checks import repository
+from app.checks import answer, repository
+from app.checks.answer import CheckAnswer
 from app.checks.customer import build_view
 from app.checks.facts import CartLine, Catalog, Code, Thresholds, Warning
 from app.checks.log_writer import LoggedCheck, answered_lately, pause
 from app.checks.models import Check
 from app.checks.records import CustomerRecords, history_at, load_records
 from app.checks.relevance import TraitIndex, relevant_skus, view_catalog
-from app.checks.rules import NEVER_SUPPRESSED, Context, evaluate, verdict
+from app.checks.rules import NEVER_SUPPRESSED, Context, evaluate
 from app.checks.schemas import (
     CheckRequest,
     CheckResult,
     FeedbackCreate,
     FeedbackRecorded,
     FeedbackResult,
-    WarningOut,
     WarningStats,
     WarningStatsPage,
 )
@@ -56,7 +56,7 @@ DEPENDENCY_ERRORS = (SQLAlchemyError, *DEPENDENCY_DOWN)
 CHECK_READ = select(*versions.TOKEN_COLUMNS, *KEY_COLUMNS)
 
 
-async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> CheckResult:
+async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> CheckAnswer:
     """Authorize and decide; with a warm snapshot and the Redis mirror, with no database I/O.
 
     The key and the customer's and catalog's tokens come from the mirror in one Redis round
@@ -102,19 +102,9 @@ async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> Che
             allow(bootstrap or known_principal(runtime, digest), Role.checkout)
             metrics.DEPENDENCY_ERRORS.labels("database").inc()
             logger.warning("check %s degraded: %s", check_id, type(exc).__name__)
-            return CheckResult(
-                check_id=check_id, customer_id=request.customer_id, verdict="proceed",
-                warnings=[], degraded=True, as_of=at,
-                degraded_reason="history unavailable within the time budget",
-            )
-    result = CheckResult(
-        check_id=check_id,
-        customer_id=request.customer_id,
-        verdict=verdict(warnings),
-        warnings=[_to_out(w) for w in warnings],
-        degraded=False,
-        as_of=at,
-    )
+            return answer.degraded(check_id, request.customer_id, at,
+                                   "history unavailable within the time budget")
+    result = answer.answered(check_id, request.customer_id, warnings, at)
     runtime.check_log.record(_logged(result, request, created_at=now))
     return result
 
@@ -161,8 +151,8 @@ class Evaluation:
 
     async def loading(self, session: AsyncSession, tokens: versions.Tokens) -> list[Warning]:
         runtime = self.runtime
-        catalog = await runtime.catalog.for_cart(session, self.skus, token=tokens.catalog)
-        traits = await runtime.catalog.traits(session, token=tokens.catalog)
+        catalog = await runtime.catalog.for_cart(self.skus, token=tokens.catalog)
+        traits = await runtime.catalog.traits(token=tokens.catalog)
         records = runtime.snapshots.get(self.customer_id, tokens.customer) \
             if self.snapshot else None
         wanted = relevant_skus(self.skus, catalog, traits)
@@ -184,37 +174,24 @@ def _thresholds(settings: Settings) -> Thresholds:
     return Thresholds(duplicate_window=timedelta(hours=settings.duplicate_window_hours))
 
 
-def _to_out(warning: Warning) -> WarningOut:
-    return WarningOut.model_validate({
-        "code": warning.code,
-        "severity": warning.severity,
-        "sku": warning.sku,
-        "message": warning.message,
-        "evidence": [dict(e) for e in warning.evidence],
-        "suggestion": None if warning.suggestion is None else {
-            "action": warning.suggestion.action,
-            "sku": warning.suggestion.sku,
-            "message": warning.suggestion.message,
-        },
-    })
-
-
-def _logged(result: CheckResult, request: CheckRequest, *, created_at: datetime) -> LoggedCheck:
+def _logged(result: CheckAnswer, request: CheckRequest, *, created_at: datetime) -> LoggedCheck:
+    check_id, customer_id = result.body["check_id"], request.customer_id
     return LoggedCheck(
         check={
-            "check_id": result.check_id,
-            "customer_id": result.customer_id,
+            "check_id": check_id,
+            "customer_id": customer_id,
             "created_at": created_at,
-            "as_of": result.as_of,
-            "verdict": result.verdict.value,
-            "response": result.model_dump(mode="json", exclude_none=False),
-            "items": [item.model_dump(mode="json") for item in request.items],
+            "as_of": request.as_of or created_at,
+            "verdict": result.body["verdict"],
+            "response": result.body,
+            "items": [{"sku": item.sku, "quantity": item.quantity, "gift": item.gift}
+                      for item in request.items],
         },
-        items=[{"check_id": result.check_id, "customer_id": result.customer_id,
-                "line_no": n, "sku": item.sku} for n, item in enumerate(request.items)],
-        warnings=[{"check_id": result.check_id, "customer_id": result.customer_id,
-                   "sku": w.sku, "code": w.code.value, "severity": w.severity.value,
-                   "created_at": created_at} for w in result.warnings],
+        items=[{"check_id": check_id, "customer_id": customer_id, "line_no": n, "sku": item.sku}
+               for n, item in enumerate(request.items)],
+        warnings=[{"check_id": check_id, "customer_id": customer_id, "sku": w.sku,
+                   "code": w.code.value, "severity": w.severity.value, "created_at": created_at}
+                  for w in result.warnings],
     )
 
 

@@ -60,6 +60,14 @@ class SnapshotStore:
         while self._loading:
             await asyncio.gather(*self._loading.values(), return_exceptions=True)
 
+    async def close(self) -> None:
+        """At shutdown: loads under way get a moment, then are dropped (they only save later
+        checks work)."""
+        if self._loading:
+            _, pending = await asyncio.wait(set(self._loading.values()), timeout=1.0)
+            for task in pending:
+                task.cancel()
+
     def _finished(self, customer_id: str, task: asyncio.Task[None]) -> None:
         self._loading.pop(customer_id, None)
         self._wanted.pop(customer_id, None)

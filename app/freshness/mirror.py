@@ -34,6 +34,7 @@ TOKEN_TTL_S = 24 * 3600
 KEY_TTL_S = 600
 EPOCH_REFRESH_S = 5.0
 ANNOUNCE_RETRY_S = 0.05
+CLOSE_GRACE_S = 1.0
 _EPOCH_KEY = "fresh:epoch"
 _SEP = "\x1f"
 
@@ -58,6 +59,8 @@ class TokenMirror:
         self._epoch: int | None = None  # None: Redis is not trusted until the database is read
         self._epoch_read_at = 0.0
         self._tasks: set[asyncio.Task[None]] = set()
+        self._refresher: asyncio.Future[None] | None = None
+        self._stopping = asyncio.Event()
 
     @staticmethod
     def _token_key(epoch: int, scope: str) -> str:
@@ -147,10 +150,45 @@ class TokenMirror:
         """Tell the other workers, as soon as Redis answers again, that the mirror moved on
         (they also learn it from the database within EPOCH_REFRESH_S)."""
         deadline = time.monotonic() + EPOCH_REFRESH_S
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not self._stopping.is_set():
             if await self._cache.raise_to(_EPOCH_KEY, epoch) is not None:
                 return
             await asyncio.sleep(ANNOUNCE_RETRY_S)
+
+    def start(self) -> None:
+        """Keep the epoch checked against the database off the checks' path."""
+        self._refresher = asyncio.ensure_future(self._refresh_forever())
+
+    async def close(self) -> None:
+        """Stop refreshing; what is still mirroring gets a moment, then is cancelled (the
+        database stays the truth, so nothing is lost)."""
+        self._stopping.set()
+        # Waited for, never cancelled mid-statement: a database call cut off by a
+        # cancellation can leave its connection's clean-up waiting.
+        running = {t for t in (self._refresher, *self._tasks) if t is not None}
+        if running:
+            _, pending = await asyncio.wait(running, timeout=CLOSE_GRACE_S)
+            for task in pending:
+                task.cancel()
+
+    async def _refresh_forever(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                epoch = await self._database_epoch()
+            except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+                logger.warning("cache epoch not refreshed: %s", exc)
+            else:
+                if epoch == self._epoch:
+                    self._epoch_read_at = time.monotonic()
+                elif await self._agree_on(epoch):
+                    self._epoch, self._epoch_read_at = epoch, time.monotonic()
+                else:
+                    self._epoch = None
+            try:
+                await asyncio.wait_for(self._stopping.wait(), EPOCH_REFRESH_S / 3)
+                return
+            except TimeoutError:
+                pass
 
     async def _agree_on(self, epoch: int) -> bool:
         """Redis holds the database's epoch. A larger one in Redis means the database was

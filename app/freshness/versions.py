@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db import upsert_insert
 from app.freshness.models import DataVersion
@@ -90,3 +90,10 @@ TOKEN_COLUMNS = (
     select(DataVersion.token).where(DataVersion.scope == KEYS).scalar_subquery(),
     select(DataVersion.token).where(DataVersion.scope == EPOCH).scalar_subquery(),
 )
+
+
+async def catalog_token(sessionmaker: async_sessionmaker[AsyncSession]) -> str | None:
+    async with sessionmaker() as session:
+        token: str | None = await session.scalar(
+            select(DataVersion.token).where(DataVersion.scope == CATALOG))
+        return token

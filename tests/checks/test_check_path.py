@@ -1,9 +1,10 @@
 """The check path's cost: set by the cart, not the history, and nothing read when warm."""
 
 import random
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 import httpx
 import pytest
@@ -15,7 +16,9 @@ from app.checks.history import load_history, load_products
 from app.checks.records import history_at, load_records
 from app.checks.relevance import relevant_skus, view_catalog
 from app.checks.rules import Context, evaluate
+from app.checks.schemas import CheckResult
 from app.db import utcnow
+from app.freshness import versions
 from app.orders.schemas import OrderCreate
 from app.orders.service import record_orders
 from app.settings import Settings
@@ -86,6 +89,7 @@ async def test_a_cold_check_reads_the_same_statements_for_10_lines_or_2000(
     await _history(client, "c-small", 12)
     await _history(client, "c-large", 2_000)
     await check(client, keys["checkout"], ["lamp", "sku-7"], customer_id="c-other")
+    await settle(client)
     # Only the check's own reads: no snapshot, and none loaded behind it.
     monkeypatch.setattr(client.app.state.runtime.snapshots, "get",  # type: ignore[attr-defined]
                         lambda *_args: None)
@@ -114,8 +118,10 @@ async def test_the_check_right_after_an_order_of_a_10000_line_customer_warns(
         for run in range(20):
             await place_order(shop, keys["checkout"], f"o-now-{run}", customer_id="c-big",
                               placed_at=NOW - timedelta(minutes=2), lines=[(f"kettle-{run}", 2)])
+            started = time.perf_counter()
             result = await check(shop, keys["checkout"], [f"kettle-{run}"], customer_id="c-big")
-            assert result["degraded"] is False
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            assert result["degraded"] is False, f"run {run}: degraded after {elapsed_ms:.0f} ms"
             assert codes(result) == [(f"kettle-{run}", "DUPLICATE_ORDER")]
 
 
@@ -157,13 +163,14 @@ async def test_the_cart_scoped_view_warns_as_the_whole_history_does(
     runtime = client.app.state.runtime  # type: ignore[attr-defined]
     now = utcnow()
     thresholds = Thresholds(duplicate_window=timedelta(hours=24))
+    token = await versions.catalog_token(runtime.read_sessionmaker)
     async with runtime.read_sessionmaker() as session:
         for trial in range(120):
             customer = f"c-{trial % 6}"
             cart_skus = rng.sample(skus, rng.randrange(1, 4))
             cart = tuple(CartLine(i, sku) for i, sku in enumerate(cart_skus))
-            catalog = await runtime.catalog.for_cart(session, cart_skus, token=None)
-            traits = await runtime.catalog.traits(session, token=None)
+            catalog = await runtime.catalog.for_cart(cart_skus, token=token)
+            traits = await runtime.catalog.traits(token=token)
             whole = await load_history(session, customer, as_of=now)
             bought = await load_products(session, {p.sku for p in whole.purchases})
             expected = evaluate(Context(
@@ -176,3 +183,40 @@ async def test_the_cart_scoped_view_warns_as_the_whole_history_does(
             got = evaluate(Context(customer=view, catalog=catalog, cart=cart, now=now))
             assert got == expected, (customer, cart_skus)
 
+
+
+async def test_the_short_route_answers_exactly_what_the_published_schema_says(
+    client: httpx.AsyncClient, keys: dict,
+) -> None:
+    """The hot route builds its JSON without pydantic: it must be what `CheckResult`, the
+    schema in the spec, would write, for every kind of evidence, and what the log keeps."""
+    admin, shop = keys["admin"], keys["checkout"]
+    await put_product(client, admin, "club", kind="subscription", duration_days=365,
+                      provides=["club"])
+    await put_product(client, admin, "printer", kind="durable", provides=["printer:p1"])
+    await put_product(client, admin, "ink-p2", kind="consumable", category="ink",
+                      requires_any=["printer:p2"])
+    await put_product(client, admin, "ink-p1", kind="consumable", category="ink",
+                      requires_any=["printer:p1"])
+    for size in ("42", "43"):
+        await put_product(client, admin, f"boot-{size}", kind="durable", category="boots",
+                          work_id="boot", attributes={"size": size})
+    await place_order(client, shop, "o-1", placed_at=NOW - timedelta(days=20), lines=[
+        ("club", 1), ("printer", 1), ("boot-42", 1)])
+    await place_order(client, shop, "o-2", placed_at=NOW - timedelta(days=10, seconds=-0.25),
+                      lines=[("boot-42", 1), ("mug", 2)])
+    await client.post("/v1/orders/o-2/returns", headers=shop, json={
+        "lines": [{"sku": "mug", "quantity": 1}], "reason": "too_small"})
+    response = await client.post("/v1/checks", headers=shop, json={
+        "customer_id": "c-1", "items": [{"sku": s} for s in ("club", "ink-p2", "boot-43", "mug")]})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert {w["code"] for w in body["warnings"]} >= {
+        "ALREADY_SUBSCRIBED", "INCOMPATIBLE", "PREFERENCE_CONFLICT"}
+    assert body == CheckResult.model_validate(body).model_dump(mode="json")
+    stored = await client.get(f"/v1/checks/{body['check_id']}", headers=shop)
+    assert stored.json() == body
+    replay = await check(client, shop, ["mug"], as_of=NOW.astimezone(timezone(timedelta(hours=2))))
+    assert replay["as_of"].endswith("+02:00")
+    assert replay == CheckResult.model_validate(replay).model_dump(mode="json")

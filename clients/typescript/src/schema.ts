@@ -91,8 +91,9 @@ export interface paths {
         put?: never;
         /**
          * Create Check
-         * @description Checkout or admin keys. The key is verified in the same read as the customer's
-         *     version, so a warm check costs one database round trip.
+         * @description Checkout or admin keys. A well-formed check with a good key is answered before it
+         *     reaches this route (`app/checks/fast_route.py`); this route answers the rest, with the
+         *     errors every route gives, and documents the operation.
          */
         post: operations["checks-create_check"];
         delete?: never;
