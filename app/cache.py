@@ -71,10 +71,12 @@ class RedisCache:
 
     def __init__(
         self, url: str, *, prefix: str, timeout_s: float, cluster: bool = False,
-        pause_s: float = 1.0,
+        pause_s: float = 1.0, max_connections: int = 1024,
     ) -> None:
-        # redis-py waits forever by default; a checkout cannot.
-        options = {"socket_timeout": timeout_s, "socket_connect_timeout": timeout_s}
+        # redis-py waits forever by default; a checkout cannot. Its pool refuses a 101st
+        # connection by default, which a loaded worker (a round trip per check) reaches.
+        options = {"socket_timeout": timeout_s, "socket_connect_timeout": timeout_s,
+                   "max_connections": max_connections}
         self._client: Any = (
             aioredis.RedisCluster.from_url(url, **options) if cluster
             else aioredis.Redis.from_url(url, health_check_interval=30, **options)
@@ -195,6 +197,6 @@ def create_cache(settings: Settings) -> Cache:
         return RedisCache(
             settings.redis_url, prefix=settings.redis_key_prefix,
             timeout_s=settings.redis_timeout_s, cluster=settings.redis_cluster,
-            pause_s=settings.redis_retry_s,
+            pause_s=settings.redis_retry_s, max_connections=settings.redis_max_connections,
         )
     return MemoryCache()

@@ -60,7 +60,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def create_engine(settings: Settings) -> AsyncEngine:
+def create_engine(settings: Settings, *, pool_size: int | None = None,
+                  pool_timeout_s: float | None = None) -> AsyncEngine:
+    """The engine; `pool_size` and `pool_timeout_s` override the settings' (for a small
+    pool of its own that background work uses, out of the checks' way)."""
     if settings.is_sqlite:
         engine = create_async_engine(
             settings.database_url,
@@ -70,9 +73,9 @@ def create_engine(settings: Settings) -> AsyncEngine:
         return engine
     return create_async_engine(
         settings.database_url,
-        pool_size=settings.db_pool_size,
-        max_overflow=settings.db_pool_size,
-        pool_timeout=settings.db_pool_timeout_s,
+        pool_size=pool_size or settings.db_pool_size,
+        max_overflow=0 if pool_size else settings.db_pool_size,
+        pool_timeout=pool_timeout_s or settings.db_pool_timeout_s,
         # No pre-ping (a round trip per checkout): a dead connection fails one statement,
         # SQLAlchemy then drops the whole pool, and the next request reconnects.
         pool_recycle=1800,

@@ -41,6 +41,8 @@ API_VERSION = "0.1.0"
 
 logger = logging.getLogger("purchase_guard.main")
 
+SNAPSHOT_POOL_SIZE = 4
+
 DESCRIPTION = """Checks a cart against what the customer already bought, returned and told
 us, and answers with the warnings a careful shop assistant would give. Every `/v1` call
 needs `Authorization: Bearer <key>`; errors are RFC 9457 problem details."""
@@ -55,6 +57,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cache = create_cache(settings)
         sessionmaker = create_sessionmaker(engine)
         reads = create_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
+        # Snapshots load on a small pool of their own: a burst of cold checks cannot starve
+        # them of connections, so the process warms up however hard it is pressed.
+        loads_engine = create_engine(settings, pool_size=SNAPSHOT_POOL_SIZE, pool_timeout_s=30)
+        loads = create_sessionmaker(loads_engine.execution_options(isolation_level="AUTOCOMMIT"))
         mirror = TokenMirror(cache, sessionmaker) if isinstance(cache, RedisCache) else None
         if mirror is not None:
             sessionmaker.configure(info={MIRROR: mirror})
@@ -63,7 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.runtime = runtime = Runtime(
             settings=settings, engine=engine, sessionmaker=sessionmaker,
             read_sessionmaker=reads, cache=cache, audit=audit,
-            snapshots=SnapshotStore(reads, max_entries=settings.snapshot_max_entries,
+            snapshots=SnapshotStore(loads, max_entries=settings.snapshot_max_entries,
                                     max_rows=settings.snapshot_max_rows),
             catalog=CatalogCache(reads, max_entries=settings.catalog_cache_max_entries),
             known_keys=KnownKeys(), check_log=check_log, mirror=mirror,
@@ -71,7 +77,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await runtime.known_keys.preload(reads, timeout_s=settings.db_connect_timeout_s + 1)
         await _preload_catalog(runtime, timeout_s=settings.db_connect_timeout_s + 1)
         if mirror is not None:
-            mirror.start()
+            await mirror.start()
+        warming = asyncio.ensure_future(
+            runtime.snapshots.warm_up(limit=settings.snapshot_warm_up_customers))
         audit.start()
         check_log.start()
         try:
@@ -80,10 +88,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if mirror is not None:
                 await mirror.close()
             await runtime.snapshots.close()
+            await asyncio.wait({warming}, timeout=1.0)
             await check_log.close()
             await audit.close()
             await cache.close()
             await engine.dispose()
+            await loads_engine.dispose()
 
     app = FastAPI(
         title="purchase-guard",

@@ -44,6 +44,9 @@ SNAPSHOT_ROWS = Gauge("purchase_guard_snapshot_rows",
 CATALOG_ENTRIES = Gauge("purchase_guard_catalog_cache_entries",
                         "Products and product lists held in the process catalog cache.",
                         registry=REGISTRY, multiprocess_mode="livesum")
+MIRROR_MISSES = Counter("purchase_guard_token_mirror_misses_total",
+                        "Checks the Redis token mirror could not answer, by why.", ["reason"],
+                        registry=REGISTRY)
 TOKEN_READS = Counter("purchase_guard_token_reads_total",
                       "Where a check's key and freshness tokens came from: cache (Redis or "
                       "this process) or database.", ["source"], registry=REGISTRY)

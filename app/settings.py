@@ -23,11 +23,14 @@ class Settings(BaseSettings):
     db_command_timeout_s: float = Field(default=5.0, gt=0, le=600)
     redis_timeout_s: float = Field(default=0.1, gt=0, le=10)
     redis_retry_s: float = Field(default=1.0, ge=0, le=300)
+    redis_max_connections: int = Field(default=1024, ge=1, le=100_000)
     max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     max_batch_body_bytes: int = Field(default=128 * 1024 * 1024, ge=1024)
     # What one worker keeps in process: bounded, and shown in /metrics.
     snapshot_max_entries: int = Field(default=20_000, ge=0)
     snapshot_max_rows: int = Field(default=5_000_000, ge=0)
+    # A fresh worker loads this many of the most recently active customers' snapshots.
+    snapshot_warm_up_customers: int = Field(default=2_000, ge=0)
     catalog_cache_max_entries: int = Field(default=200_000, ge=100)
     log_level: str = "info"
 

@@ -78,3 +78,23 @@ def guard_without_log() -> FastAPI:
 
     app.router.lifespan_context = without_log
     return app
+
+
+def bare_with_redis() -> FastAPI:
+    """The bare endpoint plus the one Redis round trip a warm check makes (an MGET of five
+    keys through redis-py): the floor under a check that reads no database."""
+    import redis.asyncio as aioredis
+
+    app = bare()
+    client = aioredis.Redis.from_url(os.environ["PURCHASE_GUARD_REDIS_URL"], max_connections=1024)
+    keys = [f"floor:{n}" for n in range(5)]
+    check = next(r for r in app.router.routes if getattr(r, "path", "") == "/v1/checks")
+    app.router.routes.remove(check)
+
+    @app.post("/v1/checks")
+    async def check_with_redis(request: CheckRequest) -> dict:
+        await client.mget(keys)
+        return {"customer_id": request.customer_id, "verdict": "proceed", "warnings": [],
+                "degraded": False}
+
+    return app

@@ -63,6 +63,8 @@ def main() -> None:
                      "PURCHASE_GUARD_REDIS_KEY_PREFIX": f"bench:{random.random()}:"}
         servers = {
             "bare": ("bench.baselines:bare", env),
+            "bare + one Redis MGET": ("bench.baselines:bare_with_redis",
+                                      {**env, "PURCHASE_GUARD_REDIS_URL": REDIS_URL}),
             "naive SQL": ("bench.baselines:naive", env),
             "purchase-guard": ("app.main:create_app", guard_env),
             "purchase-guard, log off": ("bench.baselines:guard_without_log", guard_env),

@@ -86,7 +86,7 @@ def _summarise(raw: str) -> None:
         print(f"  {n / total:6.1%}  {name}")
     print("by inclusive time (app code):")
     for name, n in inclusive.most_common(200):
-        if "/app/" in name:
+        if "(app/" in name or "/app/" in name:
             print(f"  {n / total:6.1%}  {name}")
 
 

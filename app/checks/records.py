@@ -61,34 +61,46 @@ async def load_records(
     The database folds each sku's order lines into one text value, parsed only when a cart
     asks for that sku: a whole snapshot of 10,000 lines costs one row per sku to read.
     """
+    return (await load_many(session, [customer_id], skus, now=now))[customer_id]
+
+
+async def load_many(
+    session: AsyncSession, customer_ids: Sequence[str], skus: Collection[str] | None, *,
+    now: datetime,
+) -> dict[str, CustomerRecords]:
+    """`load_records` for several customers in the same few statements (a warm-up)."""
     dialect = session.get_bind().dialect.name
-    lines: dict[str, str] = {}
-    returns: dict[str, list[ReturnRecord]] = defaultdict(list)
-    feedback: dict[str, list[FeedbackRecord]] = defaultdict(list)
+    lines: dict[str, dict[str, str]] = defaultdict(dict)
+    returns: dict[str, dict[str, list[ReturnRecord]]] = defaultdict(lambda: defaultdict(list))
+    feedback: dict[str, dict[str, list[FeedbackRecord]]] = defaultdict(lambda: defaultdict(list))
     chunks: list[list[str] | None] = [None] if skus is None else [
         sorted(skus)[start:start + _CHUNK] for start in range(0, len(skus), _CHUNK)
     ]
     for chunk in chunks:
-        for sku, folded in await _rows(session, _LINES[dialect], customer_id, chunk):
-            lines[sku] = folded
+        for customer, sku, folded in await _rows(session, _LINES[dialect], customer_ids, chunk):
+            lines[customer][sku] = folded
         await asyncio.sleep(0)  # a long history is read without holding up other checks
-        for sku, order_id, quantity, reason, returned_at, cancelled_at in await _rows(
-                session, _RETURNS, customer_id, chunk):
-            returns[sku].append((order_id, int(quantity), reason, _utc(returned_at),
-                                 _utc_or_none(cancelled_at)))
-        for sku, code, until, as_of in await _rows(session, _FEEDBACK, customer_id, chunk):
-            feedback[sku].append((code, _utc(until), _utc(as_of)))
-    stated = await customers_repository.latest_preferences(session, customer_id, as_of=now)
-    return CustomerRecords(
-        lines=FoldedLines(lines),
-        returns={sku: tuple(rows) for sku, rows in returns.items()},
-        feedback={sku: tuple(rows) for sku, rows in feedback.items()},
-        preferences=StatedPreferences(
-            formats=tuple(stated.formats), sizes=dict(stated.sizes), avoid=frozenset(stated.avoid),
-        ) if stated else StatedPreferences(),
-        complete=skus is None,
-        skus=frozenset(skus or ()),
-    )
+        for customer, sku, order_id, quantity, reason, returned_at, cancelled_at in await _rows(
+                session, _RETURNS, customer_ids, chunk):
+            returns[customer][sku].append((order_id, int(quantity), reason, _utc(returned_at),
+                                           _utc_or_none(cancelled_at)))
+        for customer, sku, code, until, as_of in await _rows(session, _FEEDBACK, customer_ids,
+                                                             chunk):
+            feedback[customer][sku].append((code, _utc(until), _utc(as_of)))
+    stated = await customers_repository.latest_preferences_of(session, customer_ids, as_of=now)
+    return {
+        customer: CustomerRecords(
+            lines=FoldedLines(lines.get(customer, {})),
+            returns={sku: tuple(rows) for sku, rows in returns.get(customer, {}).items()},
+            feedback={sku: tuple(rows) for sku, rows in feedback.get(customer, {}).items()},
+            preferences=StatedPreferences(
+                formats=tuple(p.formats), sizes=dict(p.sizes), avoid=frozenset(p.avoid),
+            ) if (p := stated.get(customer)) else StatedPreferences(),
+            complete=skus is None,
+            skus=frozenset(skus or ()),
+        )
+        for customer in customer_ids
+    }
 
 
 class FoldedLines(Mapping[str, tuple[LineRecord, ...]]):
@@ -134,35 +146,36 @@ def _unfold(folded: str) -> tuple[LineRecord, ...]:
 _UTC_TEXT = "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
 _LINES = {
     "postgresql": f"""
-SELECT l.sku, string_agg(l.order_id || '|' || {_UTC_TEXT.format("o.placed_at")} || '|'
+SELECT l.customer_id, l.sku, string_agg(l.order_id || '|' || {_UTC_TEXT.format("o.placed_at")} || '|'
     || l.quantity || '|' || coalesce({_UTC_TEXT.format("o.cancelled_at")}, ''), chr(30))
 FROM order_line l JOIN customer_order o ON o.order_id = l.order_id
-WHERE l.customer_id = :customer_id {{skus}} GROUP BY l.sku""",
+WHERE l.customer_id IN :customers {{skus}} GROUP BY l.customer_id, l.sku""",
     "sqlite": """
-SELECT l.sku, group_concat(l.order_id || '|' || o.placed_at || '|' || l.quantity || '|'
+SELECT l.customer_id, l.sku, group_concat(l.order_id || '|' || o.placed_at || '|' || l.quantity || '|'
     || ifnull(o.cancelled_at, ''), char(30))
 FROM order_line l JOIN customer_order o ON o.order_id = l.order_id
-WHERE l.customer_id = :customer_id {skus} GROUP BY l.sku""",
+WHERE l.customer_id IN :customers {skus} GROUP BY l.customer_id, l.sku""",
 }
 _RETURNS = """
-SELECT rl.sku, r.order_id, rl.quantity, r.reason, r.returned_at, o.cancelled_at
+SELECT rl.customer_id, rl.sku, r.order_id, rl.quantity, r.reason, r.returned_at, o.cancelled_at
 FROM return_line rl JOIN order_return r ON r.return_id = rl.return_id
 JOIN customer_order o ON o.order_id = r.order_id
-WHERE rl.customer_id = :customer_id {skus}"""
+WHERE rl.customer_id IN :customers {skus}"""
 _FEEDBACK = """
-SELECT f.sku, f.code, f.suppress_until, f.check_as_of FROM feedback f
-WHERE f.customer_id = :customer_id AND f.suppress_until IS NOT NULL {skus}"""
+SELECT f.customer_id, f.sku, f.code, f.suppress_until, f.check_as_of FROM feedback f
+WHERE f.customer_id IN :customers AND f.suppress_until IS NOT NULL {skus}"""
 _ALIAS = {**dict.fromkeys(_LINES.values(), "l"), _RETURNS: "rl", _FEEDBACK: "f"}
 _STATEMENTS = {
     (sql, by_sku): text(sql.format(skus=f"AND {_ALIAS[sql]}.sku IN :skus" if by_sku else ""))
-    .bindparams(*([bindparam("skus", expanding=True)] if by_sku else []))
+    .bindparams(bindparam("customers", expanding=True),
+                *([bindparam("skus", expanding=True)] if by_sku else []))
     for sql in _ALIAS for by_sku in (False, True)
 }
 
 
-async def _rows(session: AsyncSession, sql: str, customer_id: str,
+async def _rows(session: AsyncSession, sql: str, customer_ids: Sequence[str],
                 skus: list[str] | None) -> Sequence[Row[Any]]:
-    params: dict[str, Any] = {"customer_id": customer_id}
+    params: dict[str, Any] = {"customers": list(customer_ids)}
     if skus is not None:
         params["skus"] = skus
     return (await session.execute(_STATEMENTS[(sql, skus is not None)], params)).all()

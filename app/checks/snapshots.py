@@ -14,13 +14,25 @@ import asyncio
 import logging
 from collections import OrderedDict
 
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.checks.records import CustomerRecords, load_records
+from app.checks.records import CustomerRecords, load_many, load_records
 from app.db import utcnow
+from app.errors import DEPENDENCY_DOWN
+from app.freshness import versions
 from app.metrics import SNAPSHOT_ENTRIES, SNAPSHOT_ROWS, SNAPSHOTS
+from app.orders.models import CustomerOrder
 
 logger = logging.getLogger("purchase_guard.snapshots")
+
+_RECENT_CUSTOMERS = (
+    select(CustomerOrder.customer_id).group_by(CustomerOrder.customer_id)
+    .order_by(func.max(CustomerOrder.placed_at).desc()).limit(bindparam("limit"))
+)
+
+WARM_UP_BATCH = 50
 
 # The customer's token: records do not depend on the catalog.
 Version = str | None
@@ -35,6 +47,7 @@ class SnapshotStore:
         self._loading: dict[str, asyncio.Task[None]] = {}
         self._wanted: dict[str, Version] = {}
         self._delay_s = load_delay_s
+        self._stopping = False
         self._local: OrderedDict[str, tuple[Version, CustomerRecords]] = OrderedDict()
         self._rows = 0
         self._max_entries = max_entries
@@ -55,6 +68,30 @@ class SnapshotStore:
             task.add_done_callback(lambda done: self._finished(customer_id, done))
         return None
 
+    async def warm_up(self, *, limit: int) -> None:
+        """A fresh worker loads the snapshots of the customers who ordered most recently
+        (those likely to check out next), so a restart does not meet its first load cold."""
+        try:
+            async with self._sessionmaker() as session:
+                customers = list((await session.scalars(_RECENT_CUSTOMERS, {"limit": limit})).all())
+                tokens = await versions.customer_tokens(session, customers)
+        except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+            logger.warning("snapshots not warmed up: %s", exc)
+            return
+        for start in range(0, len(customers), WARM_UP_BATCH):
+            batch = customers[start:start + WARM_UP_BATCH]
+            if self._stopping:
+                return
+            try:
+                async with self._sessionmaker() as session:
+                    loaded = await load_many(session, batch, None, now=utcnow())
+            except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+                logger.warning("snapshots warm-up stopped: %s", exc)
+                return
+            for customer_id, records in loaded.items():
+                if customer_id not in self._local:  # a check may have loaded a newer one
+                    self._remember(customer_id, tokens.get(customer_id), records)
+
     async def settled(self) -> None:
         """Wait for the loads under way (tests and benchmarks)."""
         while self._loading:
@@ -63,6 +100,7 @@ class SnapshotStore:
     async def close(self) -> None:
         """At shutdown: loads under way get a moment, then are dropped (they only save later
         checks work)."""
+        self._stopping = True
         if self._loading:
             _, pending = await asyncio.wait(set(self._loading.values()), timeout=1.0)
             for task in pending:

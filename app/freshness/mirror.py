@@ -27,6 +27,7 @@ from app.db import committing
 from app.errors import DEPENDENCY_DOWN
 from app.freshness.models import DataVersion
 from app.freshness.versions import CATALOG, EPOCH, KEYS, Tokens, raise_epoch
+from app.metrics import MIRROR_MISSES
 
 logger = logging.getLogger("purchase_guard.freshness")
 
@@ -34,6 +35,7 @@ TOKEN_TTL_S = 24 * 3600
 KEY_TTL_S = 600
 EPOCH_REFRESH_S = 5.0
 ANNOUNCE_RETRY_S = 0.05
+REVERIFY_S = 0.1
 CLOSE_GRACE_S = 1.0
 _EPOCH_KEY = "fresh:epoch"
 _SEP = "\x1f"
@@ -74,27 +76,33 @@ class TokenMirror:
         """The tokens and the key from one round trip, or None: then read the database."""
         epoch = self._epoch
         if epoch is None or time.monotonic() - self._epoch_read_at > EPOCH_REFRESH_S:
+            MIRROR_MISSES.labels("epoch unverified").inc()
             return None
         values = await self._cache.get_many([
             _EPOCH_KEY, self._token_key(epoch, scope), self._token_key(epoch, CATALOG),
             self._token_key(epoch, KEYS), self._key_key(epoch, digest),
         ])
         if values is None:
+            MIRROR_MISSES.labels("redis failed").inc()
             self._epoch = None
             return None
         held, customer, catalog, keys, key = values
         if held is None or int(held) != epoch:
+            MIRROR_MISSES.labels("epoch moved").inc()
             self._epoch = None
             return None
         if customer is None or catalog is None or keys is None:
+            MIRROR_MISSES.labels("token absent").inc()
             return None
         tokens = Tokens(_decode(customer), _decode(catalog), _decode(keys))
         if not need_key:
             return Mirrored(tokens, None)
         if key is None:
+            MIRROR_MISSES.labels("key absent").inc()
             return None
         key_id, name, role, under = key.decode().split(_SEP)
         if under != keys.decode():  # a key was revoked since this record was mirrored
+            MIRROR_MISSES.labels("key revoked since").inc()
             return None
         return Mirrored(tokens, KeyRecord(key_id, name, role))
 
@@ -155,8 +163,10 @@ class TokenMirror:
                 return
             await asyncio.sleep(ANNOUNCE_RETRY_S)
 
-    def start(self) -> None:
-        """Keep the epoch checked against the database off the checks' path."""
+    async def start(self) -> None:
+        """Verify the epoch before the first check, then keep it checked against the
+        database off the checks' path."""
+        await self._refresh()
         self._refresher = asyncio.ensure_future(self._refresh_forever())
 
     async def close(self) -> None:
@@ -173,22 +183,27 @@ class TokenMirror:
 
     async def _refresh_forever(self) -> None:
         while not self._stopping.is_set():
+            # Soon after Redis failed (this worker then trusts it no more), else every while.
+            pause = REVERIFY_S if self._epoch is None else EPOCH_REFRESH_S / 3
             try:
-                epoch = await self._database_epoch()
-            except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
-                logger.warning("cache epoch not refreshed: %s", exc)
-            else:
-                if epoch == self._epoch:
-                    self._epoch_read_at = time.monotonic()
-                elif await self._agree_on(epoch):
-                    self._epoch, self._epoch_read_at = epoch, time.monotonic()
-                else:
-                    self._epoch = None
-            try:
-                await asyncio.wait_for(self._stopping.wait(), EPOCH_REFRESH_S / 3)
+                await asyncio.wait_for(self._stopping.wait(), pause)
                 return
             except TimeoutError:
                 pass
+            await self._refresh()
+
+    async def _refresh(self) -> None:
+        try:
+            epoch = await self._database_epoch()
+        except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+            logger.warning("cache epoch not refreshed: %s", exc)
+            return
+        if epoch == self._epoch:
+            self._epoch_read_at = time.monotonic()
+        elif await self._agree_on(epoch):
+            self._epoch, self._epoch_read_at = epoch, time.monotonic()
+        else:
+            self._epoch = None
 
     async def _agree_on(self, epoch: int) -> bool:
         """Redis holds the database's epoch. A larger one in Redis means the database was

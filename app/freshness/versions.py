@@ -97,3 +97,16 @@ async def catalog_token(sessionmaker: async_sessionmaker[AsyncSession]) -> str |
         token: str | None = await session.scalar(
             select(DataVersion.token).where(DataVersion.scope == CATALOG))
         return token
+
+
+async def customer_tokens(session: AsyncSession, customer_ids: list[str]) -> dict[str, str | None]:
+    """The current token of each customer (None: never written)."""
+    scopes = {customer_scope(c): c for c in customer_ids}
+    found: dict[str, str | None] = dict.fromkeys(customer_ids)
+    wanted = list(scopes)
+    for start in range(0, len(wanted), 2_000):
+        rows = await session.execute(select(DataVersion.scope, DataVersion.token).where(
+            DataVersion.scope.in_(wanted[start:start + 2_000])))
+        for scope, token in rows:
+            found[scopes[scope]] = token
+    return found
