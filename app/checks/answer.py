@@ -23,11 +23,8 @@ EVIDENCE_FIELDS = ("order_id", "sku", "at", "quantity", "reason", "tag", "ends_a
 @dataclass(frozen=True, slots=True)
 class CheckAnswer:
     body: dict[str, Any]
+    json: bytes  # the body serialised once: what the checkout gets and the log keeps
     warnings: tuple[Warning, ...] = ()
-
-    @property
-    def json(self) -> bytes:
-        return orjson.dumps(self.body)
 
     @property
     def degraded(self) -> bool:
@@ -44,7 +41,7 @@ class CheckAnswer:
 
 def answered(check_id: str, customer_id: str, warnings: list[Warning],
              at: datetime) -> CheckAnswer:
-    return CheckAnswer({
+    return _answer({
         "check_id": check_id,
         "customer_id": customer_id,
         "verdict": verdict(warnings),
@@ -56,10 +53,14 @@ def answered(check_id: str, customer_id: str, warnings: list[Warning],
 
 
 def degraded(check_id: str, customer_id: str, at: datetime, reason: str) -> CheckAnswer:
-    return CheckAnswer({
+    return _answer({
         "check_id": check_id, "customer_id": customer_id, "verdict": "proceed",
         "warnings": [], "degraded": True, "as_of": timestamp(at), "degraded_reason": reason,
     })
+
+
+def _answer(body: dict[str, Any], warnings: tuple[Warning, ...] = ()) -> CheckAnswer:
+    return CheckAnswer(body, orjson.dumps(body), warnings)
 
 
 def timestamp(at: datetime) -> str:

@@ -26,6 +26,7 @@ class LoggedCheck:
     check: dict[str, Any]
     items: list[dict[str, Any]]
     warnings: list[dict[str, Any]]
+    response_json: bytes  # the answer as sent, so COPY does not serialise it again
 
 
 _CHECK_COLUMNS = ("check_id", "customer_id", "created_at", "as_of", "verdict", "response",
@@ -52,7 +53,8 @@ async def _copy(session: AsyncSession, batch: list[LoggedCheck]) -> None:
     connection = await session.connection()
     raw = (await connection.get_raw_connection()).driver_connection
     assert raw is not None
-    checks = [tuple(orjson.dumps(entry.check[c]).decode() if c in ("response", "items")
+    checks = [tuple(entry.response_json.decode() if c == "response"
+                    else orjson.dumps(entry.check[c]).decode() if c == "items"
                     else entry.check[c] for c in _CHECK_COLUMNS) for entry in batch]
     await raw.copy_records_to_table("check_log", records=checks, columns=_CHECK_COLUMNS)
     items = [tuple(item[c] for c in _ITEM_COLUMNS) for entry in batch for item in entry.items]

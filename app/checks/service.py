@@ -192,6 +192,7 @@ def _logged(result: CheckAnswer, request: CheckRequest, *, created_at: datetime)
         warnings=[{"check_id": check_id, "customer_id": customer_id, "sku": w.sku,
                    "code": w.code.value, "severity": w.severity.value, "created_at": created_at}
                   for w in result.warnings],
+        response_json=result.json,
     )
 
 

@@ -44,6 +44,18 @@ async def _expect(client: httpx.AsyncClient, keys: dict) -> None:
     assert sorted(codes(result)) == [("ebook", "ALREADY_OWNED"), ("mug", "DUPLICATE_ORDER")]
 
 
+async def _answers_from_the_mirror(client: httpx.AsyncClient, keys: dict) -> None:
+    """Right answers throughout, and within two seconds one read from the Redis mirror."""
+    for _ in range(20):
+        from_cache = token_reads("cache")
+        await _expect(client, keys)
+        if token_reads("cache") > from_cache:
+            return
+        await mirrored(client)
+        await asyncio.sleep(0.1)
+    raise AssertionError("the worker never trusted the Redis mirror again")
+
+
 async def test_a_stopped_redis_leaves_checks_and_writes_working(
     client: httpx.AsyncClient, keys: dict, redis_settings: Settings, owned_redis: OwnedRedis,
     worker: Worker,
@@ -84,10 +96,7 @@ async def test_a_hung_redis_costs_a_timeout_never_a_stale_answer(
         await _expect(first, keys)
     async with worker(redis_settings) as after:
         await _expect(after, keys)
-        await mirrored(after)
-        from_cache = token_reads("cache")
-        await _expect(after, keys)
-        assert token_reads("cache") == from_cache + 1
+        await _answers_from_the_mirror(after, keys)
 
 
 async def test_a_flushed_redis_is_refilled_from_the_database(
@@ -102,11 +111,8 @@ async def test_a_flushed_redis_is_refilled_from_the_database(
     async with worker(redis_settings) as second:
         await _expect(second, keys)
         await mirrored(second)
-    from_cache = token_reads("cache")
     async with worker(redis_settings) as third:
-        await _expect(third, keys)  # a new worker reads the epoch from the database first
-        await _expect(third, keys)
-    assert token_reads("cache") == from_cache + 1
+        await _answers_from_the_mirror(third, keys)
 
 
 async def test_a_restarted_redis_is_used_again(
@@ -124,8 +130,4 @@ async def test_a_restarted_redis_is_used_again(
         # trusts the refilled mirror again.
         await put_product(first, keys["admin"], "ebook", kind="digital", title="Ebook")
         for refill in (first, second):
-            await _expect(refill, keys)
-            await mirrored(refill)
-        from_cache = token_reads("cache")
-        await _expect(second, keys)
-        assert token_reads("cache") == from_cache + 1
+            await _answers_from_the_mirror(refill, keys)
