@@ -1,10 +1,10 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import Base, JSONType, UTCDateTime
+from app.db import Base, UTCDateTime
 
 
 class Check(Base):
@@ -16,9 +16,10 @@ class Check(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     as_of: Mapped[datetime] = mapped_column(UTCDateTime)
     verdict: Mapped[str] = mapped_column(String(16))
-    # The response exactly as answered, and the cart that produced it.
-    response: Mapped[dict[str, Any]] = mapped_column(JSONType)
-    items: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
+    # The response exactly as answered, and the cart that produced it: plain JSON, only
+    # ever read whole, so PostgreSQL need not convert it on every check (`json`, not `jsonb`).
+    response: Mapped[dict[str, Any]] = mapped_column(JSON)
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
 
 
 class CheckWarning(Base):

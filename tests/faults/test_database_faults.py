@@ -56,6 +56,18 @@ async def _setup(client: httpx.AsyncClient, keys: dict) -> None:
     await place_order(client, keys["checkout"], "o-1", customer_id="c-1", lines=[("ebook", 1)])
 
 
+async def _healthy(app: httpx.AsyncClient, keys: dict) -> None:
+    """A fresh worker opens its connections through the proxy on its first checks, which on
+    a loaded machine may take past the short budget: degraded then, never wrong, and soon
+    right."""
+    for _ in range(5):
+        result, _ = await _timed_check(app, keys)
+        if not result["degraded"]:
+            assert codes(result) == [("ebook", "ALREADY_OWNED")], result
+            return
+    raise AssertionError("a healthy database never gave a full answer")
+
+
 @pytest.mark.parametrize("fault", ["refuse", "hang"])
 async def test_checks_answer_degraded_in_time_and_writes_503_then_recover(
     client: httpx.AsyncClient, keys: dict, proxied: Settings, proxy: TcpProxy, worker: Worker,
@@ -63,8 +75,7 @@ async def test_checks_answer_degraded_in_time_and_writes_503_then_recover(
 ) -> None:
     await _setup(client, keys)
     async with worker(proxied) as app:
-        healthy, _ = await _timed_check(app, keys)
-        assert codes(healthy) == [("ebook", "ALREADY_OWNED")]
+        await _healthy(app, keys)
 
         getattr(proxy, fault)()
         for _ in range(3):
