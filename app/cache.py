@@ -4,6 +4,7 @@ A cache failure is never an error for a caller: reads miss and writes are droppe
 the database stays the source of truth and a Redis outage only costs speed.
 """
 
+import asyncio
 import logging
 import time
 from typing import Any, Protocol
@@ -177,6 +178,11 @@ class RedisCache:
             return bool(await self._client.ping())
         except (RedisError, OSError):
             return False
+
+    async def open_connections(self, count: int) -> None:
+        """Open connections before the first checks: a burst of checks on a fresh worker
+        would otherwise open them all at once, and time out doing so on a busy machine."""
+        await asyncio.gather(*(self.ping() for _ in range(count)))
 
     async def close(self) -> None:
         await self._client.aclose()

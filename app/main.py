@@ -42,6 +42,7 @@ API_VERSION = "0.1.0"
 logger = logging.getLogger("purchase_guard.main")
 
 SNAPSHOT_POOL_SIZE = 4
+PREOPENED_REDIS_CONNECTIONS = 32
 
 DESCRIPTION = """Checks a cart against what the customer already bought, returned and told
 us, and answers with the warnings a careful shop assistant would give. Every `/v1` call
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await runtime.known_keys.preload(reads, timeout_s=settings.db_connect_timeout_s + 1)
         await _preload_catalog(runtime, timeout_s=settings.db_connect_timeout_s + 1)
         if mirror is not None:
+            await cache.open_connections(PREOPENED_REDIS_CONNECTIONS)
             await mirror.start()
         warming = asyncio.ensure_future(
             runtime.snapshots.warm_up(limit=settings.snapshot_warm_up_customers))

@@ -22,7 +22,7 @@ class Settings(BaseSettings):
     db_connect_timeout_s: float = Field(default=3.0, gt=0, le=60)
     db_command_timeout_s: float = Field(default=5.0, gt=0, le=600)
     redis_timeout_s: float = Field(default=0.1, gt=0, le=10)
-    redis_retry_s: float = Field(default=1.0, ge=0, le=300)
+    redis_retry_s: float = Field(default=0.25, ge=0, le=300)
     redis_max_connections: int = Field(default=1024, ge=1, le=100_000)
     max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     max_batch_body_bytes: int = Field(default=128 * 1024 * 1024, ge=1024)
