@@ -33,17 +33,12 @@ _CHUNK = 2_000
 
 @dataclass(frozen=True, slots=True)
 class CustomerRecords:
-    """What the database holds of one customer for some skus (all of them if `complete`)."""
+    """What the database holds of one customer: for a cart's skus, or all (a snapshot)."""
 
     lines: Mapping[str, tuple[LineRecord, ...]] = field(default_factory=dict)
     returns: Mapping[str, tuple[ReturnRecord, ...]] = field(default_factory=dict)
     feedback: Mapping[str, tuple[FeedbackRecord, ...]] = field(default_factory=dict)
     preferences: StatedPreferences = StatedPreferences()
-    complete: bool = False
-    skus: frozenset[str] = frozenset()
-
-    def covers(self, skus: Iterable[str]) -> bool:
-        return self.complete or all(sku in self.skus for sku in skus)
 
     @property
     def size(self) -> int:
@@ -96,8 +91,6 @@ async def load_many(
             preferences=StatedPreferences(
                 formats=tuple(p.formats), sizes=dict(p.sizes), avoid=frozenset(p.avoid),
             ) if (p := stated.get(customer)) else StatedPreferences(),
-            complete=skus is None,
-            skus=frozenset(skus or ()),
         )
         for customer in customer_ids
     }
