@@ -100,6 +100,12 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
+# Keys of `session.info`: the token mirror a session publishes to, and the freshness
+# tokens its transaction changed (set by `app/freshness/versions.py`).
+MIRROR = "token_mirror"
+PENDING_TOKENS = "pending_tokens"
+
+
 @asynccontextmanager
 async def committing(session: AsyncSession) -> AsyncIterator[AsyncSession]:
     """Commit what the block wrote, or roll all of it back if the block raises.
@@ -114,14 +120,14 @@ async def committing(session: AsyncSession) -> AsyncIterator[AsyncSession]:
         await session.rollback()
         raise
     await session.commit()
-    mirror = session.info.get("token_mirror")
+    mirror = session.info.get(MIRROR)
     tokens = _discard_pending(session)
     if mirror is not None and tokens:
         await mirror.publish(tokens)
 
 
 def _discard_pending(session: AsyncSession) -> dict[str, str]:
-    pending: dict[str, str] = session.info.pop("pending_tokens", {})
+    pending: dict[str, str] = session.info.pop(PENDING_TOKENS, {})
     return pending
 
 

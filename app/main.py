@@ -23,12 +23,11 @@ from app.checks.router import router as checks_router
 from app.checks.schemas import CheckRequest
 from app.checks.snapshots import SnapshotStore
 from app.customers.router import router as customers_router
-from app.db import create_engine, create_sessionmaker
+from app.db import MIRROR, create_engine, create_sessionmaker
 from app.deps import Runtime
 from app.errors import DEPENDENCY_DOWN, install_error_handlers
 from app.freshness import versions
 from app.freshness.mirror import TokenMirror
-from app.freshness.versions import MIRROR
 from app.health.router import router as health_router
 from app.keys.router import router as keys_router
 from app.metrics import MetricsMiddleware

@@ -15,14 +15,12 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.db import upsert_insert
+from app.db import MIRROR, PENDING_TOKENS, upsert_insert
 from app.freshness.models import DataVersion
 
 CATALOG = "catalog"
 EPOCH = "epoch"
-PENDING_TOKENS = "pending_tokens"
 KEYS = "keys"
-MIRROR = "token_mirror"
 
 
 def customer_scope(customer_id: str) -> str:
