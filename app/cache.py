@@ -12,6 +12,7 @@ from typing import Any, Protocol
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
+from app.coalesce import CoalescedReads
 from app.metrics import DEPENDENCY_ERRORS
 from app.settings import Settings
 
@@ -87,6 +88,7 @@ class RedisCache:
         self._prefix = prefix
         self._pause_s = pause_s
         self._paused_until = 0.0
+        self._reads = CoalescedReads(self._get_many_now)
 
     def _key(self, key: str) -> str:
         return self._prefix + key
@@ -131,9 +133,13 @@ class RedisCache:
             return False
 
     async def get_many(self, keys: list[str]) -> list[bytes | None] | None:
-        """Several keys in one pipelined round trip; None when Redis failed or is paused."""
+        """Several keys in one round trip, shared with the reads of the same loop turn;
+        None when Redis failed or is paused."""
         if not self._available():
             return None
+        return await self._reads.get_many(keys)
+
+    async def _get_many_now(self, keys: list[str]) -> list[bytes | None] | None:
         try:
             values: list[bytes | None]
             if self.backend == "redis":  # one MGET: far cheaper than a pipeline in redis-py

@@ -114,13 +114,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    audit_router):
         app.include_router(router)
     install_error_handlers(app)
-    app.add_middleware(FastCheckRoute)
     app.add_middleware(
         BodyLimitMiddleware,
         default_limit=settings.max_body_bytes,
         streamed_limits={"/v1/orders/batch": settings.max_batch_body_bytes},
     )
     app.add_middleware(MetricsMiddleware)
+    app.add_middleware(FastCheckRoute, body_limit=settings.max_body_bytes)  # outermost
     _register_problem_schema(app)
     return app
 

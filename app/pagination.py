@@ -13,7 +13,8 @@ T = TypeVar("T")
 
 LimitQuery = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500).")]
 CursorQuery = Annotated[
-    str | None, Query(max_length=512, description="Opaque cursor from `next_cursor`.")
+    str | None, Query(max_length=512, pattern=r"^[A-Za-z0-9_-]+$",
+                       description="Opaque cursor from `next_cursor`.")
 ]
 
 

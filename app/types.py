@@ -1,18 +1,36 @@
 """Field types shared by the request and response schemas of every area."""
 
+import re
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Path
-from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, StringConstraints
 
 IDENTIFIER_PATTERN = r"^[A-Za-z0-9._:\-]{1,128}$"
 
 Identifier = Annotated[
     str, StringConstraints(pattern=IDENTIFIER_PATTERN, min_length=1, max_length=128)
 ]
-Tag = Annotated[str, StringConstraints(min_length=1, max_length=128, strip_whitespace=True)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=64, strip_whitespace=True)]
+# Other text: anything but control characters (U+0000-U+001F, U+007F), which PostgreSQL
+# refuses (NUL) or a shop's screens would show as garbage.
+TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _no_control_characters(value: Any) -> Any:
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise ValueError("must not contain control characters (U+0000-U+001F, U+007F)")
+    return value
+
+
+# Checked before stripping, with a message that says why: the pattern documents the rule.
+NoControlCharacters = BeforeValidator(_no_control_characters)
+
+Tag = Annotated[str, NoControlCharacters, StringConstraints(
+    min_length=1, max_length=128, strip_whitespace=True, pattern=TEXT_PATTERN)]
+ShortText = Annotated[str, NoControlCharacters, StringConstraints(
+    min_length=1, max_length=64, strip_whitespace=True, pattern=TEXT_PATTERN)]
 
 
 def _plausible(value: datetime) -> datetime:
@@ -22,10 +40,27 @@ def _plausible(value: datetime) -> datetime:
     return value
 
 
+RFC3339_PATTERN = (r"^(19[0-9]{2}|2[0-9]{3})-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?"
+                   r"([Zz]|[+-][0-9]{2}:[0-9]{2})$")
+_RFC3339 = re.compile(RFC3339_PATTERN)
+
+
+def _rfc3339_text(value: Any) -> Any:
+    # Pydantic alone reads numbers (and numeric strings) as Unix times: 0 would be 1970.
+    if isinstance(value, datetime):  # built in code, not sent
+        return value
+    if not isinstance(value, str) or not _RFC3339.match(value):
+        raise ValueError("must be an RFC 3339 timestamp string with a zone, "
+                         "such as 2026-03-02T10:15:00Z")
+    return value
+
+
 Timestamp = Annotated[
     AwareDatetime,
+    BeforeValidator(_rfc3339_text),
     AfterValidator(_plausible),
-    Field(description="RFC 3339 with a zone, between the years 1900 and 2999."),
+    Field(description="RFC 3339 with a zone, between the years 1900 and 2999.",
+          json_schema_extra={"pattern": RFC3339_PATTERN}),
 ]
 
 CustomerIdPath = Annotated[str, Path(pattern=IDENTIFIER_PATTERN, max_length=128)]

@@ -25,8 +25,12 @@ from harness import (
     load_histories,
     machine,
     server,
+    workers_rss_mb,
     wrk,
 )
+
+ALIASES = {"bare": "bare", "floor": "bare + one Redis MGET", "naive": "naive SQL",
+           "guard": "purchase-guard", "guard-log-off": "purchase-guard, log off"}
 
 
 def bodies_for(names: list[str], count: int, rng: random.Random) -> list[dict]:
@@ -47,6 +51,9 @@ def main() -> None:
                         help="uvicorn workers for every server alike (default 2)")
     parser.add_argument("--groups", default="small,medium,large,zipf mix",
                         help="which histories to run, comma-separated")
+    parser.add_argument("--servers", default=",".join(ALIASES),
+                        help="which servers, comma-separated, of: " + ", ".join(ALIASES)
+                             + " (bare and naive always run: the ratios need them)")
     args = parser.parse_args()
     rng = random.Random(1)
     groups = {f"{size} ({SIZES[size]:,} lines)": bodies_for(ids, 2_000, rng)
@@ -55,6 +62,7 @@ def main() -> None:
     wanted = args.groups.split(",")
     groups = {g: b for g, b in groups.items() if any(g.startswith(w) for w in wanted)}
     results: dict[str, dict[str, dict[str, float]]] = {}
+    rss: dict[str, list[float]] = {}
     with database("bench_checks") as url:
         load_histories(url)
         env = {"PURCHASE_GUARD_DATABASE_URL": url, "PURCHASE_GUARD_ADMIN_KEY": ADMIN_KEY}
@@ -69,6 +77,8 @@ def main() -> None:
             "purchase-guard": ("app.main:create_app", guard_env),
             "purchase-guard, log off": ("bench.baselines:guard_without_log", guard_env),
         }
+        chosen = {ALIASES[a] for a in ("bare", "naive", *args.servers.split(","))}
+        servers = {n: s for n, s in servers.items() if n in chosen}
         for name, (app, server_env) in servers.items():
             with server(app, server_env, workers=args.workers) as base:
                 key = create_key(base, "checkout") if name.startswith("purchase-guard") else "none"
@@ -78,21 +88,29 @@ def main() -> None:
                     results.setdefault(group, {})[name] = wrk(
                         base, "/v1/checks", key, bodies, seconds=args.seconds)
                     print(name, group, results[group][name], file=sys.stderr)
-    print(json.dumps({"machine": machine(), "workers": args.workers, "results": results},
-                     indent=2))
+                rss[name] = workers_rss_mb(base)
+    print(json.dumps({"machine": machine(), "workers": args.workers, "results": results,
+                      "worker_rss_mb_after": rss}, indent=2))
     print(render(results))
+    print("\nResident memory per worker after the run (MB):")
+    for name, sizes in rss.items():
+        print(f"- {name}: {', '.join(f'{mb:,.0f}' for mb in sizes)}")
 
 
 def render(results: dict[str, dict[str, dict[str, float]]]) -> str:
-    lines = ["| histories | server | checks/s | p50 ms | p99 ms | throughput vs bare | "
-             "p99 vs bare | throughput vs naive | degraded |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| histories | server | checks/s | p50 ms | p99 ms | vs bare | p99 vs bare "
+             "| vs floor | vs naive | degraded |", "|---|---|---|---|---|---|---|---|---|---|"]
     for group, by_server in results.items():
         bare, naive = by_server["bare"], by_server["naive SQL"]
+        floor = by_server.get(ALIASES["floor"])
         for name, r in by_server.items():
+            vs_floor = f"{r['rps'] / floor['rps']:.2f}" if floor else ""
+            degraded = r.get("degraded", 0)
             lines.append(
                 f"| {group} | {name} | {r['rps']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} "
                 f"| {r['rps'] / bare['rps']:.2f} | {r['p99_ms'] / bare['p99_ms']:.2f} "
-                f"| {r['rps'] / naive['rps']:.2f} | {r.get('degraded', 0):.0f} |")
+                f"| {vs_floor} | {r['rps'] / naive['rps']:.2f} "
+                f"| {degraded:.0f} ({degraded / max(r['requests'], 1):.2%}) |")
     return "\n".join(lines)
 
 

@@ -5,11 +5,13 @@ ratios: absolute numbers on a shared 2-core machine say little on their own.
 """
 
 import asyncio
+import contextlib
 import json
 import os
 import random
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -63,12 +65,14 @@ def customers() -> dict[str, list[str]]:
     return {size: [f"{size}-{n}" for n in range(POPULATION[size])] for size in SIZES}
 
 
-def load_histories(database_url: str, *, seed: int = 7) -> None:
-    """A catalog of durable products and the histories of every benchmark customer."""
-    asyncio.run(_load(database_url, seed))
+def load_histories(database_url: str, *, seed: int = 7,
+                   extra: dict[str, int] | None = None) -> None:
+    """A catalog of durable products and the histories of every benchmark customer, plus
+    `extra` customers (id -> history lines) for a benchmark that needs others."""
+    asyncio.run(_load(database_url, seed, extra or {}))
 
 
-async def _load(database_url: str, seed: int) -> None:
+async def _load(database_url: str, seed: int, extra: dict[str, int]) -> None:
     from app.catalog import repository as catalog_repository
     from app.db import committing, create_engine, create_sessionmaker
     from app.importer.drafts import Line
@@ -90,23 +94,23 @@ async def _load(database_url: str, seed: int) -> None:
              "duration_days": None, "active": True}
             for n in range(start, min(start + 1_000, CATALOG))
         ], now=now)
-    for size, ids in customers().items():
-        lines_per_order = 10 if SIZES[size] >= 100 else 2
-        orders = []
-        for customer in ids:
-            for n in range(SIZES[size] // lines_per_order):
-                placed = now - timedelta(days=2, minutes=rng.randint(0, 60 * 24 * 700))
-                orders.append(OrderCreate.model_construct(
-                    order_id=f"{customer}-o{n}", customer_id=customer, placed_at=placed,
-                    lines=[Line(f"sku-{rng.randrange(CATALOG)}", 1, None)
-                           for _ in range(lines_per_order)]))
-                if len(orders) >= 5_000:
-                    async with sessionmaker() as session:
-                        await record_orders(session, orders)
-                    orders = []
-        if orders:
-            async with sessionmaker() as session:
-                await record_orders(session, orders)
+    histories = {c: SIZES[size] for size, ids in customers().items() for c in ids} | extra
+    orders = []
+    for customer, lines in histories.items():
+        lines_per_order = 10 if lines >= 100 else 2
+        for n in range(lines // lines_per_order):
+            placed = now - timedelta(days=2, minutes=rng.randint(0, 60 * 24 * 700))
+            orders.append(OrderCreate.model_construct(
+                order_id=f"{customer}-o{n}", customer_id=customer, placed_at=placed,
+                lines=[Line(f"sku-{rng.randrange(CATALOG)}", 1, None)
+                       for _ in range(lines_per_order)]))
+            if len(orders) >= 5_000:
+                async with sessionmaker() as session:
+                    await record_orders(session, orders)
+                orders = []
+    if orders:
+        async with sessionmaker() as session:
+            await record_orders(session, orders)
     await engine.dispose()
     analyze(database_url)
 
@@ -122,6 +126,23 @@ def cart(rng: random.Random, customer: str) -> dict:
             "items": [{"sku": f"sku-{rng.randrange(CATALOG)}"} for _ in range(3)]}
 
 
+_SERVER_PIDS: dict[str, int] = {}
+
+
+def workers_rss_mb(url: str) -> list[float]:
+    """Resident memory of each worker of the server at `url` (Linux), in MB."""
+    master = _SERVER_PIDS[url]
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    sizes = []
+    for pid in children or [str(master)]:
+        status = Path(f"/proc/{pid}/status").read_text()
+        if "multiprocessing.resource_tracker" in Path(f"/proc/{pid}/cmdline").read_text():
+            continue
+        kb = next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))
+        sizes.append(round(int(kb) / 1024, 1))
+    return sizes
+
+
 @contextmanager
 def server(app: str, env: dict[str, str], *, workers: int = 1) -> Iterator[str]:
     """uvicorn serving `module:factory` on a free port until the block ends."""
@@ -131,8 +152,10 @@ def server(app: str, env: dict[str, str], *, workers: int = 1) -> Iterator[str]:
          "--port", str(port), "--workers", str(workers), "--log-level", "warning",
          "--no-access-log"],
         env={**os.environ, **env, "PYTHONPATH": str(ROOT)}, cwd=ROOT,
+        start_new_session=True,  # its own process group: no worker outlives the benchmark
     )
     url = f"http://127.0.0.1:{port}"
+    _SERVER_PIDS[url] = process.pid
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -146,7 +169,12 @@ def server(app: str, env: dict[str, str], *, workers: int = 1) -> Iterator[str]:
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=15)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            print(f"{app} did not stop within 15 s; killed", file=sys.stderr)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
 
 
 WRK_SCRIPT = """
@@ -195,6 +223,7 @@ def _parse_wrk(out: str) -> dict[str, float]:
         return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
     result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}  # type: ignore[union-attr]
+    result["requests"] = float(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     for pct in ("50", "99"):
         result[f"p{pct}_ms"] = ms(re.search(rf"\s{pct}(?:\.000)?%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)

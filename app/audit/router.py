@@ -19,7 +19,7 @@ async def list_audit_entries(
     runtime: RuntimeDep,
     _key: AdminKey,
     customer_id: Annotated[str | None, Query(pattern=IDENTIFIER_PATTERN, max_length=128)] = None,
-    key_id: Annotated[str | None, Query(max_length=64)] = None,
+    key_id: Annotated[str | None, Query(pattern=IDENTIFIER_PATTERN, max_length=64)] = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> AuditPage:

@@ -2,12 +2,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, model_validator
 
-from app.types import Identifier, ShortText, Tag
+from app.types import TEXT_PATTERN, Identifier, NoControlCharacters, ShortText, Tag
 
-AttributeKey = Annotated[str, StringConstraints(min_length=1, max_length=64)]
-AttributeValue = Annotated[str, StringConstraints(max_length=256)]
+AttributeKey = Annotated[str, NoControlCharacters,
+                         StringConstraints(min_length=1, max_length=64, pattern=TEXT_PATTERN)]
+AttributeValue = Annotated[str, NoControlCharacters,
+                           StringConstraints(max_length=256, pattern=TEXT_PATTERN)]
+Title = Annotated[str, NoControlCharacters, StringConstraints(
+    min_length=1, max_length=500, strip_whitespace=True, pattern=TEXT_PATTERN)]
 TagList = Annotated[list[Tag], Field(max_length=100)]
 
 
@@ -21,7 +25,7 @@ class ProductKind(StrEnum):
 class ProductUpsert(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    title: Annotated[str, StringConstraints(min_length=1, max_length=500, strip_whitespace=True)]
+    title: Title
     kind: ProductKind | None = Field(
         default=None, description="Unset means unknown: no kind-specific warnings."
     )
@@ -34,9 +38,9 @@ class ProductUpsert(BaseModel):
     contains: TagList = []
     included_in: TagList = []
     superseded_by: Identifier | None = None
-    replenish_days: Annotated[int, Field(ge=1, le=3650)] | None = None
-    duration_days: Annotated[int, Field(ge=1, le=36500)] | None = None
-    active: bool = True
+    replenish_days: Annotated[StrictInt, Field(ge=1, le=3650)] | None = None
+    duration_days: Annotated[StrictInt, Field(ge=1, le=36500)] | None = None
+    active: StrictBool = True
 
 
 class ProductBatchItem(ProductUpsert):

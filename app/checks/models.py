@@ -29,9 +29,9 @@ class CheckWarning(Base):
     __table_args__ = (Index(None, "created_at", "code"), Index(None, "customer_id", "sku"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    check_id: Mapped[str] = mapped_column(
-        ForeignKey("check_log.check_id", ondelete="CASCADE"), index=True
-    )
+    # No foreign key: written with its log row in one transaction and erased with it by
+    # customer; a per-row lookup was most of the database's work on the check path.
+    check_id: Mapped[str] = mapped_column(String(64), index=True)
     customer_id: Mapped[str] = mapped_column(String(128))
     sku: Mapped[str] = mapped_column(String(128))
     code: Mapped[str] = mapped_column(String(32))
@@ -45,9 +45,7 @@ class CheckCartItem(Base):
     __tablename__ = "check_item"
     __table_args__ = (Index(None, "customer_id", "sku"),)
 
-    check_id: Mapped[str] = mapped_column(
-        ForeignKey("check_log.check_id", ondelete="CASCADE"), primary_key=True
-    )
+    check_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # no foreign key: as above
     line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
     customer_id: Mapped[str] = mapped_column(String(128))
     sku: Mapped[str] = mapped_column(String(128))

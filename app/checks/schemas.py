@@ -2,18 +2,18 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, model_serializer
 
 from app.checks.facts import Code, Severity
-from app.types import Identifier, Timestamp
+from app.types import TEXT_PATTERN, Identifier, NoControlCharacters, Timestamp
 
 
 class CheckItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sku: Identifier
-    quantity: Annotated[int, Field(ge=1, le=10_000)] = 1
-    gift: bool = Field(default=False, description="For someone else: only DUPLICATE_ORDER.")
+    quantity: Annotated[StrictInt, Field(ge=1, le=10_000)] = 1
+    gift: StrictBool = Field(default=False, description="For someone else: only DUPLICATE_ORDER.")
 
 
 class CheckRequest(BaseModel):
@@ -102,7 +102,8 @@ class FeedbackResponse(BaseModel):
     code: Code
     action: FeedbackAction
     replacement_sku: Identifier | None = None
-    reason: Annotated[str, Field(max_length=500)] | None = None
+    reason: Annotated[str, NoControlCharacters,
+                      StringConstraints(max_length=500, pattern=TEXT_PATTERN)] | None = None
 
 
 class FeedbackCreate(BaseModel):

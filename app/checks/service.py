@@ -1,3 +1,4 @@
+import functools
 import logging
 import time
 from datetime import datetime, timedelta
@@ -102,9 +103,11 @@ async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> Che
             allow(bootstrap or known_principal(runtime, digest), Role.checkout)
             metrics.DEPENDENCY_ERRORS.labels("database").inc()
             logger.warning("check %s degraded: %s", check_id, type(exc).__name__)
-            return answer.degraded(check_id, request.customer_id, at,
-                                   "history unavailable within the time budget")
-    result = answer.answered(check_id, request.customer_id, warnings, at)
+    result = answer.degraded(check_id, request.customer_id, at,
+                             "history unavailable within the time budget") \
+        if warnings is None else answer.answered(check_id, request.customer_id, warnings, at)
+    # Degraded ones too: they are the checks support will be asked about, and their
+    # `check_id` must be readable like any other.
     runtime.check_log.record(_logged(result, request, created_at=now))
     return result
 
@@ -171,26 +174,23 @@ class Evaluation:
 
 
 def _thresholds(settings: Settings) -> Thresholds:
-    return Thresholds(duplicate_window=timedelta(hours=settings.duplicate_window_hours))
+    return _thresholds_for(settings.duplicate_window_hours)
+
+
+@functools.cache
+def _thresholds_for(duplicate_window_hours: float) -> Thresholds:
+    return Thresholds(duplicate_window=timedelta(hours=duplicate_window_hours))
 
 
 def _logged(result: CheckAnswer, request: CheckRequest, *, created_at: datetime) -> LoggedCheck:
     check_id, customer_id = result.body["check_id"], request.customer_id
     return LoggedCheck(
-        check={
-            "check_id": check_id,
-            "customer_id": customer_id,
-            "created_at": created_at,
-            "as_of": request.as_of or created_at,
-            "verdict": result.body["verdict"],
-            "response": result.body,
-            "items": [{"sku": item.sku, "quantity": item.quantity, "gift": item.gift}
-                      for item in request.items],
-        },
-        items=[{"check_id": check_id, "customer_id": customer_id, "line_no": n, "sku": item.sku}
-               for n, item in enumerate(request.items)],
-        warnings=[{"check_id": check_id, "customer_id": customer_id, "sku": w.sku,
-                   "code": w.code.value, "severity": w.severity.value, "created_at": created_at}
+        check=(check_id, customer_id, created_at, request.as_of or created_at,
+               result.body["verdict"], result.body,
+               [{"sku": item.sku, "quantity": item.quantity, "gift": item.gift}
+                for item in request.items]),
+        items=[(check_id, n, customer_id, item.sku) for n, item in enumerate(request.items)],
+        warnings=[(check_id, customer_id, w.sku, w.code.value, w.severity.value, created_at)
                   for w in result.warnings],
         response_json=result.json,
     )

@@ -4,13 +4,15 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from app.auth import Role
+from app.types import TEXT_PATTERN, NoControlCharacters
 
 
 class KeyCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Role
-    name: Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+    name: Annotated[str, NoControlCharacters, StringConstraints(
+        min_length=1, max_length=200, strip_whitespace=True, pattern=TEXT_PATTERN)]
 
 
 class Key(BaseModel):

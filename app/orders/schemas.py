@@ -3,11 +3,11 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from app.types import Identifier, Timestamp
 
-Quantity = Annotated[int, Field(ge=1, le=1_000_000)]
+Quantity = Annotated[StrictInt, Field(ge=1, le=1_000_000)]
 
 
 class ReturnReason(StrEnum):
