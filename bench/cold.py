@@ -15,6 +15,7 @@ import json
 import random
 import statistics
 import time
+from datetime import UTC, datetime
 
 import httpx
 from harness import (
@@ -62,7 +63,8 @@ def main() -> None:
                     sku = f"sku-{rng.randrange(CATALOG // 3) * 3 + 1}"
                     writes.post("/v1/orders", headers=key, json={
                         "order_id": f"cold-{lines}-{n}", "customer_id": customer,
-                        "lines": [{"sku": sku}]}).raise_for_status()
+                        "placed_at": datetime.now(UTC).isoformat(),
+                        "lines": [{"sku": sku, "quantity": 1}]}).raise_for_status()
                     started = time.perf_counter()
                     answer = checks.post("/v1/checks", headers=key, json={
                         "customer_id": customer,

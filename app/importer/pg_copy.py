@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db import committing, utcnow
 from app.freshness import versions
 from app.orders.schemas import OrderCreate
-from app.orders.service import order_rows
+from app.orders.service import order_body_hash, price_text
 
 STAGING = (
     """CREATE TEMP TABLE IF NOT EXISTS import_order (
@@ -53,12 +53,14 @@ async def record_orders(
     order_records, line_records = [], []
     customers: dict[str, str] = {}
     for order in orders:
-        row, lines = order_rows(order, now=now)
-        order_records.append((row["order_id"], row["customer_id"], row["placed_at"],
-                              row["body_hash"]))
-        line_records.extend((ln["order_id"], ln["customer_id"], ln["line_no"], ln["sku"],
-                             ln["quantity"], ln["unit_price"]) for ln in lines)
-        customers[order.order_id] = order.customer_id
+        order_id, customer_id = order.order_id, order.customer_id
+        prices = [price_text(line.unit_price) for line in order.lines]
+        order_records.append((order_id, customer_id, order.placed_at,
+                              order_body_hash(order, prices)))
+        line_records.extend((order_id, customer_id, n, line.sku, line.quantity, price)
+                            for n, (line, price) in enumerate(zip(order.lines, prices,
+                                                                  strict=True)))
+        customers[order_id] = customer_id
     async with committing(session):
         # Through the session, so they run inside its transaction (and start it).
         for statement in STAGING:

@@ -66,12 +66,39 @@ async def record_returns(session: AsyncSession, drafts: list[ReturnDraft]) -> Re
                 lines.extend({"return_id": return_id, "customer_id": draft.customer_id,
                               "sku": sku, "quantity": q} for sku, q in matched)
         if returns:
-            stmt = upsert_insert(session, OrderReturn).values(returns)
-            await session.execute(stmt.on_conflict_do_nothing(index_elements=["return_id"]))
-            await session.execute(ReturnLine.__table__.insert(), lines)
+            if session.get_bind().dialect.name == "postgresql":
+                await _insert_postgres(session, returns, lines)
+            else:
+                stmt = upsert_insert(session, OrderReturn).values(returns)
+                await session.execute(stmt.on_conflict_do_nothing(index_elements=["return_id"]))
+                await session.execute(ReturnLine.__table__.insert(), lines)
             await versions.touch_customers(session, {r["customer_id"] for r in returns})
         outcome.created = len(returns)
     return outcome
+
+
+_RETURN_COLUMNS = ("return_id", "order_id", "customer_id", "reason", "returned_at", "body_hash",
+                   "created_at")
+_RETURN_LINE_COLUMNS = ("return_id", "customer_id", "sku", "quantity")
+INSERT_RETURNS_POSTGRES = """
+INSERT INTO order_return (return_id, order_id, customer_id, reason, returned_at, body_hash,
+                          created_at)
+SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[],
+                     $6::text[], $7::timestamptz[])
+ON CONFLICT (return_id) DO NOTHING
+"""
+
+
+async def _insert_postgres(session: AsyncSession, returns: list[dict[str, Any]],
+                           lines: list[dict[str, Any]]) -> None:
+    """One prepared statement and one COPY, instead of SQL built for every chunk."""
+    connection = await session.connection()
+    raw = (await connection.get_raw_connection()).driver_connection
+    await raw.execute(INSERT_RETURNS_POSTGRES,
+                      *([r[c] for r in returns] for c in _RETURN_COLUMNS))
+    await raw.copy_records_to_table(
+        "return_line", records=[tuple(ln[c] for c in _RETURN_LINE_COLUMNS) for ln in lines],
+        columns=_RETURN_LINE_COLUMNS)
 
 
 async def _recorded_invoices(session: AsyncSession, drafts: list[ReturnDraft]) -> Counter[str]:

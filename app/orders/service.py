@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import json
 from collections import Counter
@@ -25,12 +26,18 @@ from app.orders.schemas import (
 )
 
 
-def order_body_hash(order: OrderCreate) -> str:
-    """Identical for a retry of the same order, different for any other body."""
+def order_body_hash(order: OrderCreate, prices: list[str | None] | None = None) -> str:
+    """Identical for a retry of the same order, different for any other body.
+
+    `prices`: the lines' `price_text`, when the caller has them already.
+    """
+    if prices is None:
+        prices = [price_text(ln.unit_price) for ln in order.lines]
     canonical = {
         "customer_id": order.customer_id,
         "placed_at": order.placed_at.astimezone(UTC).isoformat(),
-        "lines": [[ln.sku, ln.quantity, _price_text(ln.unit_price)] for ln in order.lines],
+        "lines": [[ln.sku, ln.quantity, price]
+                  for ln, price in zip(order.lines, prices, strict=True)],
     }
     return _digest(canonical)
 
@@ -39,7 +46,9 @@ def _digest(canonical: object) -> str:
     return hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
 
 
-def _price_text(price: Decimal | None) -> str | None:
+@functools.lru_cache(maxsize=65_536)
+def price_text(price: Decimal | None) -> str | None:
+    """A price as stored and hashed: normalised, no exponent (cached: prices repeat)."""
     if price is None:
         return None
     text = format(price.normalize(), "f")
@@ -64,7 +73,7 @@ def order_rows(
             "line_no": index,
             "sku": line.sku,
             "quantity": line.quantity,
-            "unit_price": _price_text(line.unit_price),
+            "unit_price": price_text(line.unit_price),
         }
         for index, line in enumerate(order.lines)
     ]
