@@ -5,10 +5,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -184,30 +185,57 @@ def _allowed_methods(request: Request) -> list[str]:
                    for m in methods})
 
 
-async def _on_dependency_down(request: Request, exc: Exception) -> JSONResponse:
-    logger.warning("dependency unavailable on %s %s: %s", request.method, request.url.path,
-                   type(exc).__name__)
-    return _render(ServiceUnavailable(
-        "The database is unavailable; nothing was written. Retry shortly.", retry_after_s=2
-    ))
+# Failures after which a write's outcome is known: no connection was ever had.
+_NOTHING_SENT = (PoolTimeout, ConnectionRefusedError)
+_READS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    request_id = request.headers.get("x-request-id", "-")
-    logger.error("unexpected %s on %s %s (request %s): %s", type(exc).__name__,
-                 request.method, request.url.path, request_id, exc)
-    return problem_response(
-        status=500,
-        title="Internal server error",
-        detail="Something went wrong on our side; nothing was written.",
-        type_=_problem_type("internal"),
-    )
+def is_dependency_failure(exc: BaseException) -> bool:
+    """The database (or the network to it) failed, as opposed to a bug of ours."""
+    if isinstance(exc, DEPENDENCY_DOWN):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    # Raised by asyncpg itself where we use its connection directly (COPY): a connection
+    # closed mid-operation, or the server shutting down.
+    return isinstance(exc, (asyncpg.exceptions.InterfaceError,
+                            asyncpg.exceptions.PostgresConnectionError,
+                            asyncpg.exceptions.OperatorInterventionError))
+
+
+def failure_response(method: str, path: str, exc: BaseException) -> JSONResponse:
+    """503 for a failed dependency, 500 for anything else; never a false "nothing was
+    written": a write cut off by a lost connection may have been committed."""
+    if is_dependency_failure(exc):
+        logger.warning("dependency unavailable on %s %s: %s: %s", method, path,
+                       type(exc).__name__, exc)
+        if method in _READS or isinstance(exc, _NOTHING_SENT):
+            detail = "The database is unavailable; nothing was written. Retry shortly."
+        else:
+            detail = ("The database connection was lost while this request ran: it may or "
+                      "may not have been recorded. Send it again; orders, returns, "
+                      "cancellations and updates are idempotent.")
+        return _render(ServiceUnavailable(detail, retry_after_s=2))
+    logger.error("unexpected %s on %s %s: %s", type(exc).__name__, method, path, exc,
+                 exc_info=exc)
+    detail = "Something went wrong on our side."
+    if method not in _READS:
+        detail += " This request may or may not have been recorded; sending it again is safe."
+    return problem_response(status=500, title="Internal server error", detail=detail,
+                            type_=_problem_type("internal"))
+
+
+async def _on_failure(request: Request, exc: Exception) -> JSONResponse:
+    return failure_response(request.method, request.url.path, exc)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
-    for unavailable in DEPENDENCY_DOWN:
-        app.add_exception_handler(unavailable, _on_dependency_down)
-    app.add_exception_handler(Exception, _on_unexpected)
+    # Handled here rather than by Starlette's last-resort handler, which would answer and
+    # then re-raise, dropping the keep-alive connection (see app/last_resort.py).
+    for failure in (*DEPENDENCY_DOWN, DBAPIError, asyncpg.exceptions.InterfaceError,
+                    asyncpg.exceptions.PostgresError):
+        app.add_exception_handler(failure, _on_failure)
+    app.add_exception_handler(Exception, _on_failure)

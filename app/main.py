@@ -30,6 +30,7 @@ from app.freshness import versions
 from app.freshness.mirror import TokenMirror
 from app.health.router import router as health_router
 from app.keys.router import router as keys_router
+from app.last_resort import LastResort
 from app.metrics import MetricsMiddleware
 from app.metrics import router as metrics_router
 from app.orders.router import router as orders_router
@@ -120,7 +121,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         streamed_limits={"/v1/orders/batch": settings.max_batch_body_bytes},
     )
     app.add_middleware(MetricsMiddleware)
-    app.add_middleware(FastCheckRoute, body_limit=settings.max_body_bytes)  # outermost
+    app.add_middleware(FastCheckRoute, body_limit=settings.max_body_bytes)
+    app.add_middleware(LastResort)  # outermost
     _register_problem_schema(app)
     return app
 

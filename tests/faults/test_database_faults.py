@@ -2,6 +2,7 @@
 degraded within the budget, writes answer 503, nothing acknowledged is lost, and the
 service recovers by itself."""
 
+import asyncio
 import time
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -169,3 +170,56 @@ async def test_keys_known_before_the_outage_still_get_degraded_answers(
         unknown = await _degraded_check(app, "pgk_never-issued")
         assert unknown.status_code == 503
         assert unknown.headers["content-type"] == "application/problem+json"
+
+
+async def test_a_write_cut_off_midway_answers_503_and_never_says_nothing_was_written_wrongly(
+    keys: dict, proxied: Settings, proxy: TcpProxy, worker: Worker,
+) -> None:
+    """The connection dies while an order is being written, at a different instant each
+    time: the answer is 201 or 503 (never 500), and a 503 that says nothing was written is
+    true. Whatever it said, sending the order again lands it exactly once."""
+    async with worker(proxied) as app:
+        assert (await app.post("/v1/orders", headers=keys["checkout"],
+                               json=_order("o-warm"))).status_code == 201
+        answers = []
+        for n in range(8):
+            proxy.delay_s = 0.05
+            sent = asyncio.create_task(app.post("/v1/orders", headers=keys["checkout"],
+                                                json=_order(f"o-cut-{n}")))
+            await asyncio.sleep(0.02 + 0.03 * n)
+            proxy.cut()
+            response = await sent
+            proxy.restore()
+            answers.append(response.status_code)
+            assert response.status_code in (201, 503), response.text
+            if response.status_code == 503:
+                assert response.headers["content-type"] == "application/problem+json"
+                assert int(response.headers["retry-after"]) >= 1
+                stored = await app.get(f"/v1/orders/o-cut-{n}", headers=keys["support"])
+                if "nothing was written" in response.json()["detail"]:
+                    assert stored.status_code == 404, "it said nothing was written"
+            retried = await app.post("/v1/orders", headers=keys["checkout"],
+                                     json=_order(f"o-cut-{n}"))
+            assert retried.status_code in (200, 201), retried.text
+        assert 503 in answers, "no write was ever cut off: the test proved nothing"
+
+
+async def test_a_degraded_check_is_logged_and_readable_once_the_database_is_back(
+    client: httpx.AsyncClient, keys: dict, proxied: Settings, proxy: TcpProxy, worker: Worker,
+) -> None:
+    """Support is asked about exactly these checks: their `check_id` must lead somewhere."""
+    await _setup(client, keys)
+    async with worker(proxied) as app:
+        await _healthy(app, keys)
+        proxy.refuse()
+        degraded, _ = await _timed_check(app, keys, customer_id="c-new")
+        assert degraded["degraded"] is True
+        proxy.restore()
+        for _ in range(50):  # the log is written once the database answers again
+            stored = await app.get(f"/v1/checks/{degraded['check_id']}", headers=keys["checkout"])
+            if stored.status_code == 200:
+                break
+            await asyncio.sleep(0.1)
+        assert stored.status_code == 200, stored.text
+        assert stored.json()["degraded"] is True
+        assert stored.json()["degraded_reason"] == degraded["degraded_reason"]
