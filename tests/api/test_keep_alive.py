@@ -30,8 +30,11 @@ async def served(settings: Settings) -> AsyncIterator[int]:
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
     task = asyncio.create_task(server.serve())
-    while not server.started:
+    for _ in range(500):
+        if server.started:
+            break
         await asyncio.sleep(0.02)
+    assert server.started, "uvicorn did not start"
     yield port
     server.should_exit = True
     await task
