@@ -151,9 +151,24 @@ def allow(principal: Principal, *roles: Role) -> Principal:
     return principal
 
 
+def bearer_key(authorization: str | None) -> str | None:
+    """The key in an `Authorization` header, read as FastAPI's HTTPBearer reads it."""
+    scheme, _, credentials = (authorization or "").partition(" ")
+    return credentials if scheme.lower() == "bearer" and credentials else None
+
+
+async def authenticate_key(runtime: Runtime, key: str, roles: frozenset[Role]) -> Principal:
+    """The key's principal if its role is among `roles` (admin always is): else 401 or 403."""
+    principal = bootstrap_principal(runtime, key) or await _look_up(runtime, hash_key(key))
+    return allow(principal, *roles)
+
+
 async def authenticate(
     request: Request, runtime: RuntimeDep, credentials: BearerCredentials
 ) -> Principal:
+    admitted = getattr(request.state, "principal", None)  # app/admission.py looked it up
+    if admitted is not None:
+        return admitted  # type: ignore[no-any-return]
     key = presented_key(credentials)
     principal = bootstrap_principal(runtime, key) or await _look_up(runtime, hash_key(key))
     request.state.principal = principal
@@ -178,6 +193,7 @@ def require(*roles: Role) -> object:
     async def dependency(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
         return allow(principal, *allowed)
 
+    dependency.roles = allowed  # type: ignore[attr-defined]  # read by app/admission.py
     return Depends(dependency)
 
 

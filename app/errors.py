@@ -76,6 +76,10 @@ class PayloadTooLarge(ProblemError):
     type, title, status = _problem_type("payload-too-large"), "Payload too large", 413
 
 
+class UnsupportedMediaType(ProblemError):
+    type, title, status = _problem_type("unsupported-media-type"), "Unsupported media type", 415
+
+
 class InvalidInput(ProblemError):
     type, title, status = _problem_type("validation"), "Invalid input", 422
 
@@ -104,6 +108,7 @@ _TITLES = {
     405: MethodNotAllowed,
     409: Conflict,
     413: PayloadTooLarge,
+    415: UnsupportedMediaType,
     422: InvalidInput,
     503: ServiceUnavailable,
 }

@@ -10,10 +10,10 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.admission import Admission
 from app.audit.router import router as audit_router
 from app.audit.writer import audit_writer
 from app.auth import KnownKeys
-from app.body_limit import BodyLimitMiddleware
 from app.cache import RedisCache, create_cache
 from app.catalog.router import router as catalog_router
 from app.checks.catalog_cache import CatalogCache
@@ -110,13 +110,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         separate_input_output_schemas=False,
         generate_unique_id_function=_operation_id,
     )
-    for router in (health_router, metrics_router, keys_router, catalog_router,
-                   orders_router, customers_router, support_router, checks_router,
-                   audit_router):
+    routers = (health_router, metrics_router, keys_router, catalog_router, orders_router,
+               customers_router, support_router, checks_router, audit_router)
+    for router in routers:
         app.include_router(router)
     install_error_handlers(app)
     app.add_middleware(
-        BodyLimitMiddleware,
+        Admission,
+        routes=[route for router in routers for route in router.routes
+                if isinstance(route, APIRoute)],
         default_limit=settings.max_body_bytes,
         streamed_limits={"/v1/orders/batch": settings.max_batch_body_bytes},
     )

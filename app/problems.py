@@ -27,12 +27,14 @@ _DESCRIPTIONS = {
     404: "Not found",
     409: "Conflicts with what is stored",
     413: "Body too large",
+    415: "The body is not of the media type the operation takes",
     422: "Invalid input; `errors` names each field at fault",
     503: "A dependency is unavailable; retry after `Retry-After` seconds",
 }
 
-# Every /v1 call can meet these, whatever it does.
-COMMON = (400, 401, 403, 413, 422, 503)
+# Every /v1 call can meet these, whatever it does (415 only where there is a body to send,
+# but a client sending one where none is expected meets nothing else).
+COMMON = (400, 401, 403, 413, 415, 422, 503)
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

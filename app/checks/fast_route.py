@@ -15,7 +15,8 @@ import time
 from pydantic import ValidationError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.body_limit import replaying
+from app.admission import replaying
+from app.auth import bearer_key
 from app.checks import service
 from app.checks.schemas import CheckRequest
 from app.errors import ProblemError
@@ -54,8 +55,10 @@ class FastCheckRoute:
         self.answered_seconds.observe(time.perf_counter() - started)
 
     async def _answer(self, scope: Scope, body: bytes) -> bytes | None:
-        key = _bearer(scope)
-        if key is None:
+        key, content_type = _headers(scope)
+        if key is None or content_type is None:
+            return None
+        if content_type.split(b";", 1)[0].strip().lower() != b"application/json":
             return None
         try:
             request = CheckRequest.model_validate_json(body)
@@ -70,13 +73,15 @@ class FastCheckRoute:
         return result.json
 
 
-def _bearer(scope: Scope) -> str | None:
+def _headers(scope: Scope) -> tuple[str | None, bytes | None]:
+    """The bearer key (read as everywhere else) and the raw Content-Type."""
+    key = content_type = None
     for name, value in scope["headers"]:
         if name == b"authorization":
-            # Read as FastAPI's HTTPBearer reads it, so both paths accept the same keys.
-            scheme, _, credentials = value.decode("latin-1").partition(" ")
-            return credentials if scheme.lower() == "bearer" and credentials else None
-    return None
+            key = bearer_key(value.decode("latin-1"))
+        elif name == b"content-type":
+            content_type = value
+    return key, content_type
 
 
 async def _body(receive: Receive, limit: int) -> tuple[list[Message], bytes | None]:

@@ -10,9 +10,6 @@ from app.auth import (
     CheckoutKey,
     CheckReaderKey,
     ReaderKey,
-    Role,
-    allow,
-    authenticate,
     presented_key,
 )
 from app.checks import service
@@ -39,23 +36,19 @@ CHECK_BODY = {"requestBody": {"required": True, "content": {"application/json": 
 @router.post("/v1/checks", response_model=CheckResult, responses=problem_responses(),
              openapi_extra=CHECK_BODY)
 async def create_check(
-    http: Request, runtime: RuntimeDep, credentials: BearerCredentials
+    http: Request, runtime: RuntimeDep, credentials: BearerCredentials, _key: CheckoutKey
 ) -> Response:
     """Checkout or admin keys. A well-formed check with a good key is answered before it
     reaches this route (`app/checks/fast_route.py`); this route answers the rest, with the
     errors every route gives, and documents the operation."""
     key = presented_key(credentials)
     raw = await http.body()
+    if not raw.strip():
+        raise RequestValidationError(
+            [{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}])
     try:
-        if not raw.strip():
-            raise RequestValidationError(
-                [{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}])
         request = CheckRequest.model_validate_json(raw)
-    except (ValidationError, RequestValidationError) as exc:
-        # As on every route: a bad key is told so before a bad body.
-        allow(await authenticate(http, runtime, credentials), Role.checkout)
-        if isinstance(exc, RequestValidationError):
-            raise
+    except ValidationError as exc:
         raise RequestValidationError(
             [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
         ) from None

@@ -1,5 +1,7 @@
 """Every error is an RFC 9457 problem: malformed JSON, unknown routes, methods, sizes, crashes."""
 
+import json
+
 import httpx
 import pytest
 
@@ -74,7 +76,8 @@ async def test_unexpected_error_is_a_500_problem_without_internals(settings: Set
 
 @pytest.mark.parametrize("body", [[], "text", 5, None])
 async def test_wrong_json_shape_is_422(client: httpx.AsyncClient, keys: dict, body: object) -> None:
-    response = await client.post("/v1/checks", json=body, headers=keys["checkout"])
+    response = await client.post("/v1/checks", content=json.dumps(body),
+                                 headers={**keys["checkout"], "Content-Type": "application/json"})
     assert_problem(response, 422)
 
 

@@ -1,0 +1,202 @@
+"""A request is admitted in one order on every route: 401, 403, 415, then 413 and 400.
+
+Before the route sees the request: who is calling (401) and whether their role may use the
+route (403), whether the body is of the route's media type (415), whether it fits (413),
+and whether a JSON body is text the parser can read (400: a UTF-8 byte order mark or
+invalid UTF-8). The route then parses and validates (400/422). The key found here is kept
+in the request state, so the route's own key dependency does not look it up again.
+
+Ordinary bodies are read here whole (they are small), so an oversized one is refused with
+or without a Content-Length. A streamed route (the NDJSON batch) is counted as it is read
+instead, and stops at its limit.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi.routing import APIRoute
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.auth import Role, authenticate_key, bearer_key
+from app.errors import (
+    BadRequest,
+    PayloadTooLarge,
+    ProblemError,
+    Unauthorized,
+    UnsupportedMediaType,
+    problem_response,
+)
+
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True, slots=True)
+class RouteRules:
+    roles: frozenset[Role] | None  # None: the route needs no key
+    media_type: str | None  # None: the route takes no body
+    body_required: bool
+
+
+def route_rules(route: APIRoute) -> RouteRules:
+    """What a route demands, read off its declaration: its key dependency and its body."""
+    roles = _roles(route.dependant)
+    declared = (route.openapi_extra or {}).get("requestBody")
+    if declared is not None:
+        media_type: str | None = next(iter(declared["content"]))
+        required = bool(declared.get("required"))
+    elif route.body_field is not None:
+        media_type, required = "application/json", route.body_field.field_info.is_required()
+    else:
+        media_type, required = None, False
+    return RouteRules(roles, media_type, required)
+
+
+def _roles(dependant: Any) -> frozenset[Role] | None:
+    for sub in dependant.dependencies:
+        roles = getattr(sub.call, "roles", None)
+        if roles is not None:
+            return frozenset(roles)
+        found = _roles(sub)
+        if found is not None:
+            return found
+    return None
+
+
+class Admission:
+    """`routes`: the app's API routes in the order the router tries them."""
+
+    def __init__(self, app: ASGIApp, *, routes: list[APIRoute], default_limit: int,
+                 streamed_limits: dict[str, int]) -> None:
+        self.app = app
+        self.default_limit = default_limit
+        self.streamed_limits = streamed_limits
+        self._routes = [(route, route_rules(route)) for route in routes]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        try:
+            rules = self._rules_for(scope)
+            if rules is not None:
+                await self._admit(scope, rules)
+            limit = self.streamed_limits.get(scope["path"], self.default_limit)
+            _declared_size_within(scope, limit)
+            if scope["path"] in self.streamed_limits:
+                await self.app(scope, _counting(receive, limit), send)
+                return
+            messages, body = await _read(receive, limit)
+            if rules is not None and rules.media_type == "application/json":
+                _readable_json_text(body)
+        except ProblemError as error:
+            await _render(error)(scope, receive, send)
+            return
+        await self.app(scope, replaying(messages, receive), send)
+
+    def _rules_for(self, scope: Scope) -> RouteRules | None:
+        for route, rules in self._routes:
+            if route.matches(scope)[0] == Match.FULL:
+                return rules
+        return None  # no such route, or another method: the router answers 404 or 405
+
+    async def _admit(self, scope: Scope, rules: RouteRules) -> None:
+        if rules.roles is not None:
+            key = bearer_key(_header(scope, b"authorization"))
+            if key is None:
+                raise Unauthorized("Send an API key as `Authorization: Bearer <key>`.")
+            principal = await authenticate_key(scope["app"].state.runtime, key, rules.roles)
+            scope.setdefault("state", {})["principal"] = principal
+        if rules.media_type is None or scope["method"] not in _BODY_METHODS:
+            return
+        sent = _header(scope, b"content-type")
+        if sent is None and not rules.body_required and not _may_have_body(scope):
+            return
+        media_type = (sent or "").split(";", 1)[0].strip().lower()
+        if media_type != rules.media_type:
+            raise UnsupportedMediaType(
+                f"Send the body as {rules.media_type}"
+                + (f", not {media_type}." if media_type else " (no Content-Type was given)."))
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
+def _may_have_body(scope: Scope) -> bool:
+    length = _header(scope, b"content-length")
+    return _header(scope, b"transfer-encoding") is not None or (length not in (None, "0"))
+
+
+def _declared_size_within(scope: Scope, limit: int) -> None:
+    declared = _header(scope, b"content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+
+
+async def _read(receive: Receive, limit: int) -> tuple[list[Message], bytes]:
+    messages: list[Message] = []
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise _too_large(limit)
+        if not message.get("more_body", False):
+            break
+    return messages, b"".join(chunks)
+
+
+def _readable_json_text(body: bytes) -> None:
+    where = [{"loc": ["body"], "msg": ""}]
+    if body.startswith(_BOM):
+        where[0]["msg"] = "JSON text must not start with a byte order mark (RFC 8259)"
+        raise BadRequest("The request body starts with a UTF-8 byte order mark.", errors=where)
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        where[0]["msg"] = f"invalid UTF-8 at byte {exc.start}"
+        raise BadRequest("The request body is not valid UTF-8.", errors=where) from None
+
+
+def _counting(receive: Receive, limit: int) -> Receive:
+    received = 0
+
+    async def counting_receive() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                raise _too_large(limit)
+        return message
+
+    return counting_receive
+
+
+def replaying(messages: list[Message], receive: Receive) -> Receive:
+    pending = list(messages)
+
+    async def replaying_receive() -> Message:
+        return pending.pop(0) if pending else await receive()
+
+    return replaying_receive
+
+
+def _too_large(limit: int) -> PayloadTooLarge:
+    return PayloadTooLarge(f"The body is larger than {limit:,} bytes.")
+
+
+def _render(error: ProblemError) -> ASGIApp:
+    return problem_response(status=error.status, title=error.title, detail=error.detail,
+                            type_=error.type, errors=error.errors, headers=error.headers)
