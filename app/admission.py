@@ -3,7 +3,9 @@
 Before the route sees the request: who is calling (401) and whether their role may use the
 route (403), whether the body is of the route's media type (415), whether it fits (413),
 and whether a JSON body is text the parser can read (400: a UTF-8 byte order mark or
-invalid UTF-8). The route then parses and validates (400/422). The key found here is kept
+invalid UTF-8). A query parameter the route does not know is a 422 naming it, as an unknown
+body field is: `sinse=` silently ignored would answer a question nobody asked. The route
+then parses and validates (400/422). The key found here is kept
 in the request state, so the route's own key dependency does not look it up again.
 
 Ordinary bodies are read here whole (they are small), so an oversized one is refused with
@@ -13,6 +15,7 @@ instead, and stops at its limit.
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi.routing import APIRoute
 from starlette.routing import Match
@@ -21,6 +24,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.auth import Role, authenticate_key, bearer_key
 from app.errors import (
     BadRequest,
+    InvalidInput,
+    MethodNotAllowed,
     PayloadTooLarge,
     ProblemError,
     Unauthorized,
@@ -37,6 +42,7 @@ class RouteRules:
     roles: frozenset[Role] | None  # None: the route needs no key
     media_type: str | None  # None: the route takes no body
     body_required: bool
+    query: frozenset[str]  # the query parameters it takes
 
 
 def route_rules(route: APIRoute) -> RouteRules:
@@ -50,7 +56,14 @@ def route_rules(route: APIRoute) -> RouteRules:
         media_type, required = "application/json", route.body_field.field_info.is_required()
     else:
         media_type, required = None, False
-    return RouteRules(roles, media_type, required)
+    return RouteRules(roles, media_type, required, frozenset(_query_names(route.dependant)))
+
+
+def _query_names(dependant: Any) -> list[str]:
+    names = [param.alias for param in dependant.query_params]
+    for sub in dependant.dependencies:
+        names += _query_names(sub)
+    return names
 
 
 def _roles(dependant: Any) -> frozenset[Role] | None:
@@ -84,22 +97,36 @@ class Admission:
                 await self._admit(scope, rules)
             limit = self.streamed_limits.get(scope["path"], self.default_limit)
             _declared_size_within(scope, limit)
-            if scope["path"] in self.streamed_limits:
-                await self.app(scope, _counting(receive, limit), send)
-                return
-            messages, body = await _read(receive, limit)
+            streamed = scope["path"] in self.streamed_limits
+            messages, body = ([], b"") if streamed else await _read(receive, limit)
             if rules is not None and rules.media_type == "application/json":
                 _readable_json_text(body)
+            if rules is not None:
+                _known_query(scope, rules.query)
         except ProblemError as error:
             await _render(error)(scope, receive, send)
             return
-        await self.app(scope, replaying(messages, receive), send)
+        if streamed:  # counted as the route reads it
+            await self.app(scope, _counting(receive, limit), send)
+        else:
+            await self.app(scope, replaying(messages, receive), send)
 
     def _rules_for(self, scope: Scope) -> RouteRules | None:
+        found: tuple[APIRoute, RouteRules] | None = None
+        literal_methods: set[str] = set()  # of routes on this exact path, without ids in it
         for route, rules in self._routes:
-            if route.matches(scope)[0] == Match.FULL:
-                return rules
-        return None  # no such route, or another method: the router answers 404 or 405
+            match = route.matches(scope)[0]
+            if match == Match.FULL and found is None:
+                found = (route, rules)
+            if match != Match.NONE and "{" not in route.path:
+                literal_methods |= route.methods or set()
+        if literal_methods and (found is None or "{" in found[0].path):
+            # `PUT /v1/products/batch` is the batch endpoint with the wrong method, not the
+            # product `batch`.
+            allowed = ", ".join(sorted(literal_methods))
+            raise MethodNotAllowed(f"{scope['method']} is not allowed here; use {allowed}.",
+                                   headers={"Allow": allowed})
+        return None if found is None else found[1]  # None: the router answers 404 or 405
 
     async def _admit(self, scope: Scope, rules: RouteRules) -> None:
         if rules.roles is not None:
@@ -118,6 +145,17 @@ class Admission:
             raise UnsupportedMediaType(
                 f"Send the body as {rules.media_type}"
                 + (f", not {media_type}." if media_type else " (no Content-Type was given)."))
+
+
+def _known_query(scope: Scope, known: frozenset[str]) -> None:
+    if not scope["query_string"]:
+        return
+    sent = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+    unknown = sorted({name for name, _ in sent if name not in known})
+    if unknown:
+        raise InvalidInput(f"Unknown query parameter(s): {', '.join(map(repr, unknown))}.",
+                           errors=[{"loc": ["query", name], "msg": "not a parameter of this "
+                                    "operation"} for name in unknown])
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

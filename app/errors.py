@@ -182,12 +182,16 @@ def _allowed_methods(request: Request) -> list[str]:
     if patterns is None:
         patterns = [
             (re.compile("^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(path)) + "$"),
-             sorted(m.upper() for m in ops))
+             sorted(m.upper() for m in ops), "{" in path)
             for path, ops in request.app.openapi()["paths"].items()
         ]
         request.app.state.path_methods = patterns
-    return sorted({m for pattern, methods in patterns if pattern.match(request.url.path)
-                   for m in methods})
+    path = request.url.path
+    literal = [methods for pattern, methods, templated in patterns
+               if not templated and pattern.match(path)]
+    if literal:  # `/v1/products/batch` is that path, not the product `batch`
+        return sorted(literal[0])
+    return sorted({m for pattern, methods, _ in patterns if pattern.match(path) for m in methods})
 
 
 # Failures after which a write's outcome is known: no connection was ever had.

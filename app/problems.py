@@ -25,6 +25,7 @@ _DESCRIPTIONS = {
     401: "No valid API key",
     403: "The key's role may not do this",
     404: "Not found",
+    405: "`batch` is not an id: it names the batch endpoint, which takes only POST",
     409: "Conflicts with what is stored",
     413: "Body too large",
     415: "The body is not of the media type the operation takes",

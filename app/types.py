@@ -15,6 +15,8 @@ Identifier = Annotated[
 # Other text: anything but control characters (U+0000-U+001F, U+007F), which PostgreSQL
 # refuses (NUL) or a shop's screens would show as garbage.
 TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
+# Text that is stripped and must not be empty: something besides white space.
+NONBLANK_TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -24,13 +26,24 @@ def _no_control_characters(value: Any) -> Any:
     return value
 
 
-# Checked before stripping, with a message that says why: the pattern documents the rule.
+# Checked before stripping, with a message that says why; the pattern documents the rule in
+# the spec (pydantic leaves a StringConstraints pattern out after a BeforeValidator).
 NoControlCharacters = BeforeValidator(_no_control_characters)
+TextPattern = Field(json_schema_extra={"pattern": TEXT_PATTERN})
+NonBlankTextPattern = Field(json_schema_extra={"pattern": NONBLANK_TEXT_PATTERN})
+
+
+def _text_keys(schema: dict[str, Any]) -> None:
+    schema.setdefault("propertyNames", {})["pattern"] = TEXT_PATTERN
+
+
+# For a mapping with text keys: pydantic documents the keys' lengths but not their pattern.
+TextKeys = Field(json_schema_extra=_text_keys)
 
 Tag = Annotated[str, NoControlCharacters, StringConstraints(
-    min_length=1, max_length=128, strip_whitespace=True, pattern=TEXT_PATTERN)]
+    min_length=1, max_length=128, strip_whitespace=True), NonBlankTextPattern]
 ShortText = Annotated[str, NoControlCharacters, StringConstraints(
-    min_length=1, max_length=64, strip_whitespace=True, pattern=TEXT_PATTERN)]
+    min_length=1, max_length=64, strip_whitespace=True), NonBlankTextPattern]
 
 
 def _plausible(value: datetime) -> datetime:
@@ -63,6 +76,24 @@ Timestamp = Annotated[
           json_schema_extra={"pattern": RFC3339_PATTERN}),
 ]
 
+# `batch` names the batch endpoints (`/v1/products/batch`, `/v1/orders/batch`): a product or
+# an order of that id could be written but never read back at its own path.
+RESERVED_ID = "batch"
+_NOT_RESERVED_SCHEMA = {"not": {"const": RESERVED_ID}}
+
+
+def _not_reserved(value: str) -> str:
+    if value == RESERVED_ID:
+        raise ValueError(f"`{RESERVED_ID}` is reserved: it names the batch endpoint")
+    return value
+
+
+NotReserved = AfterValidator(_not_reserved)
+ProductSku = Annotated[Identifier, NotReserved, Field(json_schema_extra=_NOT_RESERVED_SCHEMA)]
+OrderId = Annotated[Identifier, NotReserved, Field(json_schema_extra=_NOT_RESERVED_SCHEMA)]
+
 CustomerIdPath = Annotated[str, Path(pattern=IDENTIFIER_PATTERN, max_length=128)]
-SkuPath = Annotated[str, Path(pattern=IDENTIFIER_PATTERN, max_length=128)]
-OrderIdPath = Annotated[str, Path(pattern=IDENTIFIER_PATTERN, max_length=128)]
+SkuPath = Annotated[str, Path(pattern=IDENTIFIER_PATTERN, max_length=128,
+                              json_schema_extra=_NOT_RESERVED_SCHEMA), NotReserved]
+OrderIdPath = Annotated[str, Path(pattern=IDENTIFIER_PATTERN, max_length=128,
+                                  json_schema_extra=_NOT_RESERVED_SCHEMA), NotReserved]

@@ -15,7 +15,7 @@ router = APIRouter(prefix="/v1/products", tags=["catalog"])
 @router.put(
     "/{sku}",
     response_model=Product,
-    responses={201: {"model": Product, "description": "Created"}, **problem_responses()},
+    responses={201: {"model": Product, "description": "Created"}, **problem_responses(405)},
 )
 async def upsert_product(
     sku: SkuPath, product: ProductUpsert, session: SessionDep, _key: AdminKey, response: Response
@@ -25,7 +25,7 @@ async def upsert_product(
     return Product.model_validate(stored)
 
 
-@router.get("/{sku}", response_model=Product, responses=problem_responses(404))
+@router.get("/{sku}", response_model=Product, responses=problem_responses(404, 405))
 async def get_product(sku: SkuPath, session: SessionDep, _key: ReaderKey) -> Product:
     return Product.model_validate(await service.get_product(session, sku=sku))
 

@@ -2,16 +2,25 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints
 
-from app.types import TEXT_PATTERN, Identifier, NoControlCharacters, ShortText, Tag
+from app.types import (
+    Identifier,
+    NoControlCharacters,
+    NonBlankTextPattern,
+    ProductSku,
+    ShortText,
+    Tag,
+    TextKeys,
+    TextPattern,
+)
 
 AttributeKey = Annotated[str, NoControlCharacters,
-                         StringConstraints(min_length=1, max_length=64, pattern=TEXT_PATTERN)]
+                         StringConstraints(min_length=1, max_length=64), TextPattern]
 AttributeValue = Annotated[str, NoControlCharacters,
-                           StringConstraints(max_length=256, pattern=TEXT_PATTERN)]
+                           StringConstraints(max_length=256), TextPattern]
 Title = Annotated[str, NoControlCharacters, StringConstraints(
-    min_length=1, max_length=500, strip_whitespace=True, pattern=TEXT_PATTERN)]
+    min_length=1, max_length=500, strip_whitespace=True), NonBlankTextPattern]
 TagList = Annotated[list[Tag], Field(max_length=100)]
 
 
@@ -32,25 +41,20 @@ class ProductUpsert(BaseModel):
     work_id: Tag | None = None
     format: ShortText | None = None
     category: Tag | None = None
-    attributes: Annotated[dict[AttributeKey, AttributeValue], Field(max_length=50)] = {}
+    attributes: Annotated[dict[AttributeKey, AttributeValue], Field(max_length=50), TextKeys] = {}
     provides: TagList = []
     requires_any: TagList = []
     contains: TagList = []
     included_in: TagList = []
-    superseded_by: Identifier | None = None
+    superseded_by: Identifier | None = Field(
+        default=None, description="The newer product's sku; never the product's own.")
     replenish_days: Annotated[StrictInt, Field(ge=1, le=3650)] | None = None
     duration_days: Annotated[StrictInt, Field(ge=1, le=36500)] | None = None
     active: StrictBool = True
 
 
 class ProductBatchItem(ProductUpsert):
-    sku: Identifier
-
-    @model_validator(mode="after")
-    def _not_own_successor(self) -> "ProductBatchItem":
-        if self.superseded_by == self.sku:
-            raise ValueError("superseded_by cannot name the product itself")
-        return self
+    sku: ProductSku
 
 
 class Product(ProductUpsert):

@@ -38,6 +38,9 @@ async def upsert_batch(
                 loc=["body", index, "sku"],
             )
         seen[item.sku] = index
+        if item.superseded_by == item.sku:
+            raise InvalidInput("A product cannot supersede itself.",
+                               loc=["body", index, "superseded_by"])
     if not products:
         return ProductBatchResult(created=0, updated=0)
     async with committing(session):

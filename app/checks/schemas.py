@@ -5,7 +5,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, model_serializer
 
 from app.checks.facts import Code, Severity
-from app.types import TEXT_PATTERN, Identifier, NoControlCharacters, Timestamp
+from app.types import Identifier, NoControlCharacters, TextPattern, Timestamp
 
 
 class CheckItem(BaseModel):
@@ -103,7 +103,7 @@ class FeedbackResponse(BaseModel):
     action: FeedbackAction
     replacement_sku: Identifier | None = None
     reason: Annotated[str, NoControlCharacters,
-                      StringConstraints(max_length=500, pattern=TEXT_PATTERN)] | None = None
+                      StringConstraints(max_length=500), TextPattern] | None = None
 
 
 class FeedbackCreate(BaseModel):

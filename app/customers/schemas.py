@@ -3,7 +3,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.types import ShortText, Tag
+from app.types import ShortText, Tag, TextKeys
 
 
 class PreferencesUpdate(BaseModel):
@@ -12,7 +12,7 @@ class PreferencesUpdate(BaseModel):
     formats: Annotated[list[ShortText], Field(max_length=20)] = Field(
         default=[], description="Formats in order of preference, most preferred first."
     )
-    sizes: Annotated[dict[Tag, ShortText], Field(max_length=50)] = Field(
+    sizes: Annotated[dict[Tag, ShortText], Field(max_length=50), TextKeys] = Field(
         default={}, description="The customer's size per category, e.g. {\"shoes\": \"43\"}."
     )
     avoid: Annotated[list[Tag], Field(max_length=100)] = Field(
@@ -21,10 +21,8 @@ class PreferencesUpdate(BaseModel):
 
     @field_validator("formats", "avoid")
     @classmethod
-    def _no_repeats(cls, values: list[str]) -> list[str]:
-        if len(set(values)) != len(values):
-            raise ValueError("list repeats an entry")
-        return values
+    def _once_each(cls, values: list[str]) -> list[str]:
+        return list(dict.fromkeys(values))  # a repeat says nothing more: kept once, in order
 
 
 class Preferences(PreferencesUpdate):

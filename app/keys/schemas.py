@@ -4,7 +4,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from app.auth import Role
-from app.types import TEXT_PATTERN, NoControlCharacters
+from app.types import NoControlCharacters, NonBlankTextPattern
 
 
 class KeyCreate(BaseModel):
@@ -12,7 +12,7 @@ class KeyCreate(BaseModel):
 
     role: Role
     name: Annotated[str, NoControlCharacters, StringConstraints(
-        min_length=1, max_length=200, strip_whitespace=True, pattern=TEXT_PATTERN)]
+        min_length=1, max_length=200, strip_whitespace=True), NonBlankTextPattern]
 
 
 class Key(BaseModel):

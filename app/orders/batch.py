@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.errors import InvalidInput
 from app.orders import service
 from app.orders.schemas import BatchLineError, OrderBatchResult, OrderCreate
 
@@ -47,7 +48,9 @@ async def import_ndjson(session: AsyncSession, stream: AsyncIterator[bytes]) -> 
         chunk.clear()
 
     number = 0
+    received = False
     async for raw in ndjson_lines(stream):
+        received = True
         number += 1
         if number > MAX_LINES:
             _report(result, number, f"a batch holds at most {MAX_LINES:,} lines; this line "
@@ -63,6 +66,8 @@ async def import_ndjson(session: AsyncSession, stream: AsyncIterator[bytes]) -> 
         if order.order_id in chunk or len(chunk) >= CHUNK_ORDERS:
             await flush()
         chunk[order.order_id] = (number, order)
+    if not received:
+        raise InvalidInput("The body is empty: send one order per line.", loc=["body"])
     if chunk:
         await flush()
     result.errors.sort(key=lambda e: e.line)

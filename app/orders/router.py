@@ -53,7 +53,7 @@ async def import_orders(request: Request, session: SessionDep, _key: AdminKey) -
     return await batch.import_ndjson(session, request.stream())
 
 
-@router.get("/{order_id}", response_model=Order, responses=problem_responses(404))
+@router.get("/{order_id}", response_model=Order, responses=problem_responses(404, 405))
 async def get_order(
     order_id: OrderIdPath, request: Request, session: SessionDep, runtime: RuntimeDep,
     key: ReaderKey,

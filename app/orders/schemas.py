@@ -1,13 +1,33 @@
+import re
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, WithJsonSchema
 
-from app.types import Identifier, Timestamp
+from app.types import Identifier, OrderId, Timestamp
 
 Quantity = Annotated[StrictInt, Field(ge=1, le=1_000_000)]
+# Up to 12 digits before the point and 6 after, as a JSON number or a decimal string; the
+# generated schema of a Decimal would admit any string and any number.
+UNIT_PRICE_PATTERN = r"^[0-9]{1,12}(\.[0-9]{1,6})?$"
+_UNIT_PRICE_TEXT = re.compile(UNIT_PRICE_PATTERN)
+
+
+def _price_text(value: Any) -> Any:
+    if isinstance(value, str) and not _UNIT_PRICE_TEXT.match(value):
+        raise ValueError("must be a decimal such as 12.50 (up to 12 digits, 6 decimals)")
+    return value
+
+
+UnitPrice = Annotated[
+    Decimal, BeforeValidator(_price_text), Field(ge=0, max_digits=18, decimal_places=6),
+    WithJsonSchema({"anyOf": [
+        {"type": "number", "minimum": 0, "maximum": 999_999_999_999, "multipleOf": 0.000001},
+        {"type": "string", "pattern": UNIT_PRICE_PATTERN},
+    ]}),
+]
 
 
 class ReturnReason(StrEnum):
@@ -26,13 +46,13 @@ class OrderLineIn(BaseModel):
 
     sku: Identifier
     quantity: Quantity
-    unit_price: Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=6)] | None = None
+    unit_price: UnitPrice | None = None
 
 
 class OrderCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    order_id: Identifier
+    order_id: OrderId
     customer_id: Identifier
     placed_at: Timestamp
     lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=1000)]

@@ -194,6 +194,10 @@ class TestCancel:
 NDJSON = {"Content-Type": "application/x-ndjson"}
 
 
+def _admin_ndjson(keys: dict) -> dict:
+    return {**keys["admin"], **NDJSON}
+
+
 def _ndjson(*orders: dict | str) -> bytes:
     return "\n".join(o if isinstance(o, str) else json.dumps(o) for o in orders).encode() + b"\n"
 
@@ -224,15 +228,15 @@ class TestBatch:
 
     async def test_rerun_is_idempotent(self, client: httpx.AsyncClient, keys: dict) -> None:
         body = _ndjson(*({**ORDER, "order_id": f"o-{n}"} for n in range(1200)))
-        first = (await client.post("/v1/orders/batch", content=body, headers={**keys["admin"], **NDJSON})).json()
-        again = (await client.post("/v1/orders/batch", content=body, headers={**keys["admin"], **NDJSON})).json()
+        first = (await client.post("/v1/orders/batch", content=body, headers=_admin_ndjson(keys))).json()
+        again = (await client.post("/v1/orders/batch", content=body, headers=_admin_ndjson(keys))).json()
         assert first == {"created": 1200, "unchanged": 0, "conflicts": 0, "errors": []}
         assert again == {"created": 0, "unchanged": 1200, "conflicts": 0, "errors": []}
         assert await _count(client, OrderLine) == 2400
 
     async def test_a_repeated_order_id_within_the_batch(self, client: httpx.AsyncClient, keys: dict) -> None:
         body = _ndjson(ORDER, ORDER, {**ORDER, "lines": [{"sku": "z", "quantity": 1}]})
-        result = (await client.post("/v1/orders/batch", content=body, headers={**keys["admin"], **NDJSON})).json()
+        result = (await client.post("/v1/orders/batch", content=body, headers=_admin_ndjson(keys))).json()
         assert (result["created"], result["unchanged"], result["conflicts"]) == (1, 1, 1)
         assert [e["line"] for e in result["errors"]] == [3]
 
@@ -241,7 +245,7 @@ class TestBatch:
     ) -> None:
         monkeypatch.setattr(batch, "MAX_LINES", 3)
         body = _ndjson(*({**ORDER, "order_id": f"o-{n}"} for n in range(5)))
-        result = (await client.post("/v1/orders/batch", content=body, headers={**keys["admin"], **NDJSON})).json()
+        result = (await client.post("/v1/orders/batch", content=body, headers=_admin_ndjson(keys))).json()
         assert result["created"] == 3
         assert result["errors"][0]["line"] == 4 and "at most" in result["errors"][0]["detail"]
 
@@ -252,10 +256,10 @@ class TestBatch:
             for start in range(0, len(data), 37):
                 yield data[start:start + 37]
 
-        response = await client.post("/v1/orders/batch", content=pieces(), headers={**keys["admin"], **NDJSON})
+        response = await client.post("/v1/orders/batch", content=pieces(), headers=_admin_ndjson(keys))
         assert response.json()["created"] == 50
 
     async def test_gzip_is_not_json(self, client: httpx.AsyncClient, keys: dict) -> None:
         body = gzip.compress(_ndjson(ORDER))
-        result = (await client.post("/v1/orders/batch", content=body, headers={**keys["admin"], **NDJSON})).json()
+        result = (await client.post("/v1/orders/batch", content=body, headers=_admin_ndjson(keys))).json()
         assert result["created"] == 0 and len(result["errors"]) >= 1
