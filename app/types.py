@@ -33,12 +33,17 @@ TextPattern = Field(json_schema_extra={"pattern": TEXT_PATTERN})
 NonBlankTextPattern = Field(json_schema_extra={"pattern": NONBLANK_TEXT_PATTERN})
 
 
-def _text_keys(schema: dict[str, Any]) -> None:
-    schema.setdefault("propertyNames", {})["pattern"] = TEXT_PATTERN
+def _keys_matching(pattern: str) -> Any:
+    def add(schema: dict[str, Any]) -> None:
+        schema.setdefault("propertyNames", {})["pattern"] = pattern
+
+    return Field(json_schema_extra=add)
 
 
-# For a mapping with text keys: pydantic documents the keys' lengths but not their pattern.
-TextKeys = Field(json_schema_extra=_text_keys)
+# For a mapping with text keys: pydantic documents the keys' lengths but not their pattern
+# (without it, a key outside the value schema's `patternProperties` could hold anything).
+TextKeys = _keys_matching(TEXT_PATTERN)
+NonBlankTextKeys = _keys_matching(NONBLANK_TEXT_PATTERN)
 
 Tag = Annotated[str, NoControlCharacters, StringConstraints(
     min_length=1, max_length=128, strip_whitespace=True), NonBlankTextPattern]

@@ -16,6 +16,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import FlakyStrategyDefinition
 from schemathesis import CheckContext, checks
 
 from app.openapi_spec import SPEC_PATH
@@ -94,6 +95,7 @@ def test_every_operation_conforms_to_its_spec(case: schemathesis.Case, base_url:
 
 
 def test_sequences_of_calls_conform_to_the_spec(base_url: str) -> None:
+    failures: list[str] = []
     workflow = FUZZED.as_state_machine()
 
     class Workflow(workflow):  # type: ignore[misc, valid-type]
@@ -101,11 +103,22 @@ def test_sequences_of_calls_conform_to_the_spec(base_url: str) -> None:
             return {"base_url": base_url}
 
         def validate_response(self, response: Any, case: schemathesis.Case, **kwargs: Any) -> None:
-            case.validate_response(response, **CHECKS)
+            try:
+                case.validate_response(response, **CHECKS)
+            except Exception as exc:
+                failures.append(f"{case.method} {case.formatted_path}: {exc}")
+                raise
 
-    Workflow.run(settings=settings(max_examples=max(EXAMPLES // 4, 10), deadline=None,
-                                   stateful_step_count=6,
-                                   suppress_health_check=list(HealthCheck)))
+    try:
+        Workflow.run(settings=settings(max_examples=max(EXAMPLES // 4, 10), deadline=None,
+                                       stateful_step_count=6, database=None,
+                                       suppress_health_check=list(HealthCheck)))
+    except FlakyStrategyDefinition:
+        # The live server's state moves on between runs (an order id seen once answers 200,
+        # not 201, the next time), so Hypothesis cannot replay a sequence exactly. That is
+        # no failure of the service; a failed check is, and is recorded above.
+        pass
+    assert not failures, "\n".join(failures)
 
 
 IDS = st.from_regex(r"\A[A-Za-z0-9._:-]{1,12}\Z")

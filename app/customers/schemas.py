@@ -3,7 +3,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.types import ShortText, Tag, TextKeys
+from app.types import NonBlankTextKeys, ShortText, Tag
 
 
 class PreferencesUpdate(BaseModel):
@@ -12,7 +12,7 @@ class PreferencesUpdate(BaseModel):
     formats: Annotated[list[ShortText], Field(max_length=20)] = Field(
         default=[], description="Formats in order of preference, most preferred first."
     )
-    sizes: Annotated[dict[Tag, ShortText], Field(max_length=50), TextKeys] = Field(
+    sizes: Annotated[dict[Tag, ShortText], Field(max_length=50), NonBlankTextKeys] = Field(
         default={}, description="The customer's size per category, e.g. {\"shoes\": \"43\"}."
     )
     avoid: Annotated[list[Tag], Field(max_length=100)] = Field(

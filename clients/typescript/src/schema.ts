@@ -1013,7 +1013,10 @@ export interface components {
             requires_any?: string[];
             /** Sku */
             sku: string;
-            /** Superseded By */
+            /**
+             * Superseded By
+             * @description The newer product's sku; never the product's own.
+             */
             superseded_by?: string | null;
             /** Title */
             title: string;
@@ -1071,7 +1074,10 @@ export interface components {
             requires_any?: string[];
             /** Sku */
             sku: string;
-            /** Superseded By */
+            /**
+             * Superseded By
+             * @description The newer product's sku; never the product's own.
+             */
             superseded_by?: string | null;
             /** Title */
             title: string;
@@ -1134,7 +1140,10 @@ export interface components {
              * @default []
              */
             requires_any?: string[];
-            /** Superseded By */
+            /**
+             * Superseded By
+             * @description The newer product's sku; never the product's own.
+             */
             superseded_by?: string | null;
             /** Title */
             title: string;
@@ -2768,6 +2777,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `batch` is not an id: it names the batch endpoint, which takes only POST */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -3196,6 +3215,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `batch` is not an id: it names the batch endpoint, which takes only POST */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -3293,6 +3322,16 @@ export interface operations {
             };
             /** @description The key's role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `batch` is not an id: it names the batch endpoint, which takes only POST */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
