@@ -1,10 +1,12 @@
 """Request-scoped dependencies: the per-request session and the app's shared runtime."""
 
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.audit.writer import AuditWriter
@@ -17,6 +19,9 @@ if TYPE_CHECKING:
     from app.auth import KnownKeys
     from app.checks.log_writer import CheckLogWriter
     from app.freshness.mirror import TokenMirror
+
+
+logger = logging.getLogger("purchase_guard.deps")
 
 
 @dataclass
@@ -43,8 +48,16 @@ def get_runtime(request: Request) -> Runtime:
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    async with get_runtime(request).sessionmaker() as session:
+    session = get_runtime(request).sessionmaker()
+    try:
         yield session
+    finally:
+        # Closed once the answer is on its way: a connection that died meanwhile (its
+        # rollback fails) must not break an answer already given. The pool discards it.
+        try:
+            await session.close()
+        except (SQLAlchemyError, OSError) as exc:
+            logger.warning("session close failed after the answer: %s", type(exc).__name__)
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
