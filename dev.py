@@ -55,10 +55,10 @@ def main() -> int:
     ensure_venv()
     cli = str(BIN / "purchase-guard")
     if command == "demo":
-        status = run(cli, "demo")
+        port = extra[extra.index("--port") + 1] if "--port" in extra[:-1] else "8000"
+        status = run(cli, "demo", "--served-next", "--base-url", f"http://127.0.0.1:{port}")
         if status != 0:
             return status
-        port = extra[extra.index("--port") + 1] if "--port" in extra[:-1] else "8000"
         print(f"\nserving on http://127.0.0.1:{port} (Ctrl-C stops it)", flush=True)
         return run(cli, "serve", *extra)
     status = run(str(BIN / "python"), "-m", "pytest", *extra)

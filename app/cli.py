@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="load demo data and print example checks")
     demo.add_argument("--base-url", default="http://127.0.0.1:8000")
+    demo.add_argument("--served-next", action="store_true",
+                      help="say that the service starts next (as `dev.py demo` does)")
     demo.set_defaults(run=_demo)
 
     openapi = commands.add_parser("openapi", help="print the OpenAPI spec")
@@ -193,10 +195,13 @@ def _demo(args: argparse.Namespace) -> int:
     keys = _with_session(demo.load)
     by_role = {k.role.value: k.key for k in keys}
     print(f"Demo shop loaded into {_safe_url(settings.database_url)}; customer {demo.CUSTOMER}.")
-    print("\nDemo keys (shown once, new ones each run):")
+    print("\nDemo keys (shown once; each run revokes the previous run's):")
     for key in keys:
         print(f"  {key.role.value:9} {key.key}")
-    print("\nStart the service (purchase-guard serve), then try these checks:")
+    if args.served_next:
+        print("\nThe service starts below and keeps this terminal. In a second terminal, try:")
+    else:
+        print("\nStart the service (purchase-guard serve), then, in a second terminal, try:")
     for title, items in demo.EXAMPLE_CARTS:
         body = json.dumps({"customer_id": demo.CUSTOMER, "items": items})
         print(f"\n# {title}\ncurl -s {args.base_url}/v1/checks "

@@ -4,6 +4,7 @@ every warning code fire, so a newcomer can try the guard at once."""
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth import Role
@@ -15,6 +16,7 @@ from app.customers.schemas import PreferencesUpdate
 from app.db import committing, utcnow
 from app.freshness import versions
 from app.keys import service as keys_service
+from app.keys.models import ApiKey
 from app.keys.schemas import KeyCreated
 from app.orders import service as orders_service
 from app.orders.schemas import OrderCreate, ReturnCreate
@@ -107,6 +109,12 @@ async def load(session: AsyncSession) -> list[KeyCreated]:
         session, customer_id=CUSTOMER,
         update=PreferencesUpdate(formats=["ebook", "paperback"], avoid=["leather"]),
     )
+    # The keys of an earlier demo run stop working: only the ones printed now are live.
+    earlier = (await session.scalars(select(ApiKey.key_id).where(
+        ApiKey.name.in_([f"demo-{role.value}" for role in Role]),
+        ApiKey.revoked_at.is_(None)))).all()
+    for key_id in earlier:
+        await keys_service.revoke_key(session, key_id=key_id)
     return [
         await keys_service.create_key(session, role=role, name=f"demo-{role.value}")
         for role in (Role.checkout, Role.support, Role.admin)
