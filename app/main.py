@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from app.admission import Admission
 from app.audit.router import router as audit_router
@@ -76,6 +77,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             catalog=CatalogCache(reads, max_entries=settings.catalog_cache_max_entries),
             known_keys=KnownKeys(), check_log=check_log, mirror=mirror,
         )
+        await _open_database_connections(engine, settings.db_pool_size,
+                                         timeout_s=settings.db_connect_timeout_s + 1)
         await runtime.known_keys.preload(reads, timeout_s=settings.db_connect_timeout_s + 1)
         await _preload_catalog(runtime, timeout_s=settings.db_connect_timeout_s + 1)
         if mirror is not None:
@@ -127,6 +130,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(LastResort)  # outermost
     _register_problem_schema(app)
     return app
+
+
+async def _open_database_connections(engine: AsyncEngine, count: int, *,
+                                     timeout_s: float) -> None:
+    """The pool's connections opened before the first check: a fresh worker meeting a burst
+    of checks would otherwise open them all at once, each taking its turn at the server's
+    authentication, and the first checks would run past their budget (degraded)."""
+    if engine.dialect.name != "postgresql":
+        return
+    opened: list[AsyncConnection] = []
+
+    async def open_one() -> None:
+        opened.append(await engine.connect())
+
+    try:
+        await asyncio.wait_for(asyncio.gather(*(open_one() for _ in range(count))), timeout_s)
+    except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+        logger.warning("database connections not opened at start-up: %s", type(exc).__name__)
+    finally:
+        for connection in opened:
+            await connection.close()
 
 
 async def _preload_catalog(runtime: Runtime, *, timeout_s: float) -> None:

@@ -155,11 +155,23 @@ async def test_the_cart_scoped_view_warns_as_the_whole_history_does(
         "p1", "p2", "ink-p1", "ink-p2", "club", "club-film", "mug"]
     for n in range(60):
         customer = f"c-{n % 6}"
+        lines = [(rng.choice(skus), 1) for _ in range(rng.randrange(1, 4))]
         await place_order(client, keys["checkout"], f"o-{n}", customer_id=customer,
                           placed_at=NOW - timedelta(hours=rng.randrange(1, 24 * 200)),
-                          lines=[(rng.choice(skus), 1) for _ in range(rng.randrange(1, 4))])
+                          lines=lines)
         if rng.random() < 0.2:
             await client.post(f"/v1/orders/o-{n}/cancel", headers=keys["checkout"], json={})
+        elif rng.random() < 0.25:
+            returned = await client.post(f"/v1/orders/o-{n}/returns", headers=keys["checkout"],
+                                         json={"lines": [{"sku": lines[0][0], "quantity": 1}],
+                                               "reason": rng.choice(["too_small", "other"])})
+            assert returned.status_code == 201, returned.text
+    for n in range(3):
+        stated = await client.put(f"/v1/customers/c-{n}/preferences", headers=keys["checkout"],
+                                  json={"formats": [rng.choice(["ebook", "hardcover"])],
+                                        "sizes": {"boots": rng.choice(["41", "42", "43"])},
+                                        "avoid": []})
+        assert stated.status_code == 200, stated.text
     runtime = client.app.state.runtime  # type: ignore[attr-defined]
     now = utcnow()
     thresholds = Thresholds(duplicate_window=timedelta(hours=24))
