@@ -4,7 +4,9 @@ A request appends its rows and answers; a background task writes the buffer ever
 `interval_s` (or sooner when it fills). Readers that need the rows (an audit listing, the
 feedback on a check) flush first. A failed write keeps its rows for the next attempt, so
 a database outage delays them rather than losing them; only a crash of the process within
-`interval_s` can.
+`interval_s` can. A write whose connection died during its commit may have been stored
+after all: the attempts after a failure first pass the batch through `unwritten`, which
+leaves out the rows the database already holds.
 """
 
 import asyncio
@@ -30,6 +32,7 @@ class BatchWriter(Generic[T]):
         sessionmaker: async_sessionmaker[AsyncSession],
         write: Callable[[AsyncSession, list[T]], Awaitable[None]],
         *,
+        unwritten: Callable[[AsyncSession, list[T]], Awaitable[list[T]]] | None = None,
         interval_s: float = 0.1,
         batch_size: int = 500,
         max_pending: int = 100_000,
@@ -37,6 +40,8 @@ class BatchWriter(Generic[T]):
         self._name = name
         self._sessionmaker = sessionmaker
         self._write = write
+        self._unwritten = unwritten
+        self._after_failure = False
         self._interval_s = interval_s
         self._batch_size = batch_size
         self._pending: deque[T] = deque()
@@ -68,10 +73,16 @@ class BatchWriter(Generic[T]):
                          for _ in range(min(self._batch_size, len(self._pending)))]
                 try:
                     async with self._sessionmaker() as session, committing(session):
-                        await self._write(session, batch)
+                        rows = batch
+                        if self._after_failure and self._unwritten is not None:
+                            rows = await self._unwritten(session, batch)
+                        if rows:
+                            await self._write(session, rows)
                 except BaseException:
                     self._pending.extendleft(reversed(batch))
+                    self._after_failure = True
                     raise
+            self._after_failure = False
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name=f"{self._name}-writer")

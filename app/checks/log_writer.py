@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.batch_writer import BatchWriter
@@ -71,11 +72,21 @@ async def _copy(session: AsyncSession, batch: list[LoggedCheck]) -> None:
                                         columns=_WARNING_COLUMNS)
 
 
+async def _unwritten(session: AsyncSession, batch: list[LoggedCheck]) -> list[LoggedCheck]:
+    """The checks of a retried batch that are not stored yet (its first commit may have
+    landed although its connection died)."""
+    ids = [entry.check[0] for entry in batch]
+    stored = set((await session.scalars(select(Check.check_id).where(
+        Check.check_id.in_(ids)))).all())
+    return [entry for entry in batch if entry.check[0] not in stored]
+
+
 CheckLogWriter = BatchWriter[LoggedCheck]
 
 
 def check_log_writer(sessionmaker: async_sessionmaker[AsyncSession]) -> CheckLogWriter:
-    return BatchWriter("check log", sessionmaker, _insert, interval_s=0.05, batch_size=200)
+    return BatchWriter("check log", sessionmaker, _insert, unwritten=_unwritten,
+                       interval_s=0.05, batch_size=200)
 
 
 def answered_lately(check_id: str) -> bool:

@@ -1,0 +1,70 @@
+"""The check log after a commit whose outcome was unknown: a connection that died while its
+batch committed may have stored it anyway. The retry must neither fail on the rows already
+there (which would stall the log and every read that flushes it) nor write them twice."""
+
+import uuid
+
+import orjson
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.checks.log_writer import LoggedCheck, check_log_writer
+from app.checks.models import Check, CheckCartItem, CheckWarning
+from app.db import create_engine, create_sessionmaker, utcnow
+from app.settings import Settings
+
+
+class CommitLostOnce:
+    """Sessions of the real database; the first one's commit lands, then its connection
+    'dies' before the answer reaches us, as a cut network does."""
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self.sessionmaker = sessionmaker
+        self.lost = False
+
+    def __call__(self) -> AsyncSession:
+        session = self.sessionmaker()
+        if not self.lost:
+            self.lost = True
+            landed = session.commit
+
+            async def commit() -> None:
+                await landed()
+                raise ConnectionResetError("the connection died as the commit landed")
+
+            session.commit = commit  # type: ignore[method-assign]
+        return session
+
+
+def _logged(check_id: str) -> LoggedCheck:
+    now = utcnow()
+    body = {"check_id": check_id, "customer_id": "c-1", "verdict": "confirm", "warnings": [],
+            "degraded": False, "as_of": "2026-11-30T00:00:00Z", "degraded_reason": None}
+    return LoggedCheck(
+        check=(check_id, "c-1", now, now, "confirm", body, [{"sku": "a"}, {"sku": "b"}]),
+        items=[(check_id, 0, "c-1", "a"), (check_id, 1, "c-1", "b")],
+        warnings=[(check_id, "c-1", "a", "DUPLICATE_ORDER", "confirm", now)],
+        response_json=orjson.dumps(body),
+    )
+
+
+async def test_a_batch_whose_commit_was_lost_is_stored_once_on_retry(settings: Settings) -> None:
+    engine = create_engine(settings)
+    sessionmaker = create_sessionmaker(engine)
+    writer = check_log_writer(CommitLostOnce(sessionmaker))  # type: ignore[arg-type]
+    ids = [f"chk_{uuid.uuid4().hex}" for _ in range(3)]
+    for check_id in ids:
+        writer.record(_logged(check_id))
+    with pytest.raises(ConnectionResetError):
+        await writer.flush()
+    assert writer.pending == 3, "rows whose write failed are kept for the retry"
+    writer.record(_logged(later := f"chk_{uuid.uuid4().hex}"))
+    await writer.flush()
+    assert writer.pending == 0
+    async with sessionmaker() as session:
+        for model, per_check in ((Check, 1), (CheckCartItem, 2), (CheckWarning, 1)):
+            stored = await session.scalar(select(func.count()).select_from(model).where(
+                model.check_id.in_([*ids, later])))
+            assert stored == 4 * per_check, model.__tablename__
+    await engine.dispose()
