@@ -199,17 +199,27 @@ _NOTHING_SENT = (PoolTimeout, ConnectionRefusedError)
 _READS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+_CONNECTION_LOST = (asyncpg.exceptions.InterfaceError, asyncpg.exceptions.PostgresConnectionError,
+                    asyncpg.exceptions.OperatorInterventionError)
+
+
 def is_dependency_failure(exc: BaseException) -> bool:
     """The database (or the network to it) failed, as opposed to a bug of ours."""
     if isinstance(exc, DEPENDENCY_DOWN):
         return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
-    # Raised by asyncpg itself where we use its connection directly (COPY): a connection
-    # closed mid-operation, or the server shutting down.
-    return isinstance(exc, (asyncpg.exceptions.InterfaceError,
-                            asyncpg.exceptions.PostgresConnectionError,
-                            asyncpg.exceptions.OperatorInterventionError))
+    # asyncpg's own errors (a connection closed mid-operation, the server shutting down),
+    # raised directly where we COPY, or under SQLAlchemy's generic DBAPIError, which does
+    # not always mark the connection invalidated.
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, _CONNECTION_LOST):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def failure_response(method: str, path: str, exc: BaseException) -> JSONResponse:
