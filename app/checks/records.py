@@ -30,6 +30,8 @@ FeedbackRecord = tuple[str, datetime, datetime]
 
 # Skus per statement: far below SQLite's and asyncpg's bound-parameter limits.
 _CHUNK = 2_000
+# Rows read between two turns of the event loop.
+_ROWS_PER_TURN = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +226,9 @@ async def _load_postgres(session: AsyncSession, customer_ids: Sequence[str],
     returns: dict[str, dict[str, list[ReturnRecord]]] = defaultdict(lambda: defaultdict(list))
     feedback: dict[str, dict[str, list[FeedbackRecord]]] = defaultdict(lambda: defaultdict(list))
     stated: dict[str, StatedPreferences] = {}
-    for kind, customer, sku, a, b, c, d, e in rows:
+    for n, (kind, customer, sku, a, b, c, d, e) in enumerate(rows):
+        if n % _ROWS_PER_TURN == _ROWS_PER_TURN - 1:
+            await asyncio.sleep(0)  # a warm-up's long read holds up no check for long
         if kind == "l":
             lines[customer][sku] = a
         elif kind == "r":
