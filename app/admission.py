@@ -176,7 +176,9 @@ def _declared_size_within(scope: Scope, limit: int) -> None:
         raise _too_large(limit)
 
 
-async def _read(receive: Receive, limit: int) -> tuple[list[Message], bytes]:
+async def read_body(receive: Receive, limit: int) -> tuple[list[Message], bytes | None]:
+    """The messages read and the whole body; None for the body once it passes `limit` (the
+    messages read so far are still returned, so the request can be replayed)."""
     messages: list[Message] = []
     chunks: list[bytes] = []
     total = 0
@@ -189,10 +191,17 @@ async def _read(receive: Receive, limit: int) -> tuple[list[Message], bytes]:
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
-            raise _too_large(limit)
+            return messages, None
         if not message.get("more_body", False):
             break
     return messages, b"".join(chunks)
+
+
+async def _read(receive: Receive, limit: int) -> tuple[list[Message], bytes]:
+    messages, body = await read_body(receive, limit)
+    if body is None:
+        raise _too_large(limit)
+    return messages, body
 
 
 def _readable_json_text(body: bytes) -> None:

@@ -13,9 +13,9 @@ no other; it records its own latency in the same histogram.
 import time
 
 from pydantic import ValidationError
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.admission import replaying
+from app.admission import read_body, replaying
 from app.auth import bearer_key
 from app.checks import service
 from app.checks.schemas import CheckRequest
@@ -42,7 +42,7 @@ class FastCheckRoute:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        messages, body = await _body(receive, self.body_limit)
+        messages, body = await read_body(receive, self.body_limit)
         answer = None if body is None else await self._answer(scope, body)
         if answer is None:
             await self.app(scope, replaying(messages, receive), send)
@@ -82,24 +82,3 @@ def _headers(scope: Scope) -> tuple[str | None, bytes | None]:
         elif name == b"content-type":
             content_type = value
     return key, content_type
-
-
-async def _body(receive: Receive, limit: int) -> tuple[list[Message], bytes | None]:
-    """The messages read and the whole body, or None past `limit` (left to the 413 path)."""
-    messages: list[Message] = []
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        messages.append(message)
-        if message["type"] != "http.request":
-            break
-        chunk = message.get("body", b"")
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limit:
-            return messages, None
-        if not message.get("more_body", False):
-            break
-    return messages, b"".join(chunks)
-
