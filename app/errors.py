@@ -232,8 +232,8 @@ def failure_response(method: str, path: str, exc: BaseException) -> JSONResponse
             detail = "The database is unavailable; nothing was written. Retry shortly."
         else:
             detail = ("The database connection was lost while this request ran: it may or "
-                      "may not have been recorded. Send it again; orders, returns, "
-                      "cancellations and updates are idempotent.")
+                      "may not have been recorded. Send it again: orders, cancellations, "
+                      "updates and returns with a return_id are idempotent.")
         return _render(ServiceUnavailable(detail, retry_after_s=2))
     logger.error("unexpected %s on %s %s: %s", type(exc).__name__, method, path, exc,
                  exc_info=exc)
