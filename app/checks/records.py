@@ -67,8 +67,7 @@ async def load_many(
     now: datetime,
 ) -> dict[str, CustomerRecords]:
     """`load_records` for several customers in the same few statements (a warm-up)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         return await _load_postgres(session, customer_ids, skus, now=now)
     lines: dict[str, dict[str, str]] = defaultdict(dict)
     returns: dict[str, dict[str, list[ReturnRecord]]] = defaultdict(lambda: defaultdict(list))
@@ -77,7 +76,7 @@ async def load_many(
         sorted(skus)[start:start + _CHUNK] for start in range(0, len(skus), _CHUNK)
     ]
     for chunk in chunks:
-        for customer, sku, folded in await _rows(session, _LINES[dialect], customer_ids, chunk):
+        for customer, sku, folded in await _rows(session, _LINES, customer_ids, chunk):
             lines[customer][sku] = folded
         await asyncio.sleep(0)  # a long history is read without holding up other checks
         for customer, sku, order_id, quantity, reason, returned_at, cancelled_at in await _rows(
@@ -142,18 +141,12 @@ def _unfold(folded: str) -> tuple[LineRecord, ...]:
 
 
 _UTC_TEXT = "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
-_LINES = {
-    "postgresql": f"""
-SELECT l.customer_id, l.sku, string_agg(l.order_id || '|' || {_UTC_TEXT.format("o.placed_at")} || '|'
-    || l.quantity || '|' || coalesce({_UTC_TEXT.format("o.cancelled_at")}, ''), chr(30))
-FROM order_line l JOIN customer_order o ON o.order_id = l.order_id
-WHERE l.customer_id IN :customers {{skus}} GROUP BY l.customer_id, l.sku""",
-    "sqlite": """
+# SQLite; PostgreSQL reads everything in one statement (`_ALL_POSTGRES`).
+_LINES = """
 SELECT l.customer_id, l.sku, group_concat(l.order_id || '|' || o.placed_at || '|' || l.quantity || '|'
     || ifnull(o.cancelled_at, ''), char(30))
 FROM order_line l JOIN customer_order o ON o.order_id = l.order_id
-WHERE l.customer_id IN :customers {skus} GROUP BY l.customer_id, l.sku""",
-}
+WHERE l.customer_id IN :customers {skus} GROUP BY l.customer_id, l.sku"""
 _RETURNS = """
 SELECT rl.customer_id, rl.sku, r.order_id, rl.quantity, r.reason, r.returned_at, o.cancelled_at
 FROM return_line rl JOIN order_return r ON r.return_id = rl.return_id
@@ -162,7 +155,7 @@ WHERE rl.customer_id IN :customers {skus}"""
 _FEEDBACK = """
 SELECT f.customer_id, f.sku, f.code, f.suppress_until, f.check_as_of FROM feedback f
 WHERE f.customer_id IN :customers AND f.suppress_until IS NOT NULL {skus}"""
-_ALIAS = {**dict.fromkeys(_LINES.values(), "l"), _RETURNS: "rl", _FEEDBACK: "f"}
+_ALIAS = {_LINES: "l", _RETURNS: "rl", _FEEDBACK: "f"}
 _STATEMENTS = {
     (sql, by_sku): text(sql.format(skus=f"AND {_ALIAS[sql]}.sku IN :skus" if by_sku else ""))
     .bindparams(bindparam("customers", expanding=True),
