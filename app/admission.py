@@ -30,7 +30,7 @@ from app.errors import (
     ProblemError,
     Unauthorized,
     UnsupportedMediaType,
-    problem_response,
+    render_problem,
 )
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -104,7 +104,7 @@ class Admission:
             if rules is not None:
                 _known_query(scope, rules.query)
         except ProblemError as error:
-            await _render(error)(scope, receive, send)
+            await render_problem(error)(scope, receive, send)
             return
         if streamed:  # counted as the route reads it
             await self.app(scope, _counting(receive, limit), send)
@@ -242,8 +242,3 @@ def replaying(messages: list[Message], receive: Receive) -> Receive:
 
 def _too_large(limit: int) -> PayloadTooLarge:
     return PayloadTooLarge(f"The body is larger than {limit:,} bytes.")
-
-
-def _render(error: ProblemError) -> ASGIApp:
-    return problem_response(status=error.status, title=error.title, detail=error.detail,
-                            type_=error.type, errors=error.errors, headers=error.headers)

@@ -159,8 +159,11 @@ def bearer_key(authorization: str | None) -> str | None:
 
 async def authenticate_key(runtime: Runtime, key: str, roles: frozenset[Role]) -> Principal:
     """The key's principal if its role is among `roles` (admin always is): else 401 or 403."""
-    principal = bootstrap_principal(runtime, key) or await _look_up(runtime, hash_key(key))
-    return allow(principal, *roles)
+    return allow(await _principal(runtime, key), *roles)
+
+
+async def _principal(runtime: Runtime, key: str) -> Principal:
+    return bootstrap_principal(runtime, key) or await _look_up(runtime, hash_key(key))
 
 
 async def authenticate(
@@ -169,8 +172,7 @@ async def authenticate(
     admitted = getattr(request.state, "principal", None)  # app/admission.py looked it up
     if admitted is not None:
         return admitted  # type: ignore[no-any-return]
-    key = presented_key(credentials)
-    principal = bootstrap_principal(runtime, key) or await _look_up(runtime, hash_key(key))
+    principal = await _principal(runtime, presented_key(credentials))
     request.state.principal = principal
     return principal
 

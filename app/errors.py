@@ -129,7 +129,7 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
-def _render(error: ProblemError) -> JSONResponse:
+def render_problem(error: ProblemError) -> JSONResponse:
     return problem_response(
         status=error.status,
         title=error.title,
@@ -150,16 +150,16 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 async def _on_problem(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ProblemError)
-    return _render(exc)
+    return render_problem(exc)
 
 
 async def _on_validation(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = _validation_errors(exc)
     if any(e.get("type") == "json_invalid" for e in exc.errors()):
-        return _render(BadRequest("The request body is not valid JSON.", errors=errors))
+        return render_problem(BadRequest("The request body is not valid JSON.", errors=errors))
     fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in errors[:5])
-    return _render(InvalidInput(f"Invalid field(s): {fields}.", errors=errors))
+    return render_problem(InvalidInput(f"Invalid field(s): {fields}.", errors=errors))
 
 
 async def _on_http(request: Request, exc: Exception) -> JSONResponse:
@@ -234,7 +234,7 @@ def failure_response(method: str, path: str, exc: BaseException) -> JSONResponse
             detail = ("The database connection was lost while this request ran: it may or "
                       "may not have been recorded. Send it again: orders, cancellations, "
                       "updates and returns with a return_id are idempotent.")
-        return _render(ServiceUnavailable(detail, retry_after_s=2))
+        return render_problem(ServiceUnavailable(detail, retry_after_s=2))
     logger.error("unexpected %s on %s %s: %s", type(exc).__name__, method, path, exc,
                  exc_info=exc)
     detail = "Something went wrong on our side."
