@@ -73,7 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             settings=settings, engine=engine, sessionmaker=sessionmaker,
             read_sessionmaker=reads, cache=cache, audit=audit,
             snapshots=SnapshotStore(loads, max_entries=settings.snapshot_max_entries,
-                                    max_rows=settings.snapshot_max_rows),
+                                    max_rows=settings.snapshot_max_rows,
+                                    duplicate_window=settings.duplicate_window),
             catalog=CatalogCache(reads, max_entries=settings.catalog_cache_max_entries),
             known_keys=KnownKeys(), check_log=check_log, mirror=mirror,
         )

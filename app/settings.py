@@ -1,3 +1,4 @@
+from datetime import timedelta
 from functools import cached_property
 
 from pydantic import Field, SecretStr, field_validator
@@ -15,6 +16,11 @@ class Settings(BaseSettings):
     redis_cluster: bool = False
     admin_key: SecretStr | None = None
     duplicate_window_hours: float = Field(default=24, gt=0, le=24 * 365)
+    # A customer with this many kept repeat orders re-orders on purpose: DUPLICATE_ORDER
+    # is `info` for them (0 keeps it `confirm` for everyone).
+    habit_after: int = Field(default=2, ge=0, le=1_000)
+    # A cart repeats an order when this share of its lines (two or more) are in it.
+    repeat_order_share: float = Field(default=0.8, gt=0, le=1)
     suppress_days: float = Field(default=30, ge=0, le=3650)
     check_budget_ms: int = Field(default=150, ge=10, le=60_000)
     db_pool_size: int = Field(default=20, ge=1, le=200)
@@ -54,6 +60,10 @@ class Settings(BaseSettings):
         if not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("use redis://host:port/db")
         return value.strip()
+
+    @property
+    def duplicate_window(self) -> timedelta:
+        return timedelta(hours=self.duplicate_window_hours)
 
     @cached_property
     def is_sqlite(self) -> bool:

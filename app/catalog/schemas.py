@@ -29,6 +29,7 @@ class ProductKind(StrEnum):
     consumable = "consumable"
     digital = "digital"
     subscription = "subscription"
+    service = "service"
 
 
 class ProductUpsert(BaseModel):

@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from app.checks.facts import Warning
+from app.checks.facts import RepeatedOrder, Warning
 from app.checks.rules import verdict
 from app.metrics import CHECKS, DEGRADED, WARNINGS
 
@@ -40,7 +40,7 @@ class CheckAnswer:
 
 
 def answered(check_id: str, customer_id: str, warnings: list[Warning],
-             at: datetime) -> CheckAnswer:
+             at: datetime, repeats: RepeatedOrder | None = None) -> CheckAnswer:
     return _answer({
         "check_id": check_id,
         "customer_id": customer_id,
@@ -49,6 +49,12 @@ def answered(check_id: str, customer_id: str, warnings: list[Warning],
         "degraded": False,
         "as_of": timestamp(at),
         "degraded_reason": None,
+        "repeats_order": None if repeats is None else {
+            "order_id": repeats.order_id,
+            "placed_at": timestamp(repeats.placed_at),
+            "matched_lines": repeats.matched_lines,
+            "message": repeats.message,
+        },
     }, tuple(warnings))
 
 
@@ -56,6 +62,7 @@ def degraded(check_id: str, customer_id: str, at: datetime, reason: str) -> Chec
     return _answer({
         "check_id": check_id, "customer_id": customer_id, "verdict": "proceed",
         "warnings": [], "degraded": True, "as_of": timestamp(at), "degraded_reason": reason,
+        "repeats_order": None,
     })
 
 

@@ -64,6 +64,7 @@ class CustomerView:
     formats: tuple[str, ...] = ()
     avoid: frozenset[str] = frozenset()
     suppressions: Mapping[tuple[str, str], datetime] = field(default_factory=dict)
+    kept_repeat_orders: int = 0
 
     def owns(self, sku: str) -> bool:
         return sku in self.owned
@@ -102,6 +103,7 @@ class CustomerBasis:
     formats: tuple[str, ...] = ()
     avoid: frozenset[str] = frozenset()
     suppressions: Mapping[tuple[str, str], datetime] = field(default_factory=dict)
+    kept_repeat_orders: int = 0
 
 
 def build_basis(history: History, catalog: Catalog, *, at: datetime) -> CustomerBasis:
@@ -132,6 +134,7 @@ def build_basis(history: History, catalog: Catalog, *, at: datetime) -> Customer
         formats=history.preferences.formats,
         avoid=history.preferences.avoid,
         suppressions=history.suppressions,
+        kept_repeat_orders=history.kept_repeat_orders,
     )
 
 
@@ -167,6 +170,7 @@ def view_at(basis: CustomerBasis, *, now: datetime, thresholds: Thresholds) -> C
         formats=basis.formats,
         avoid=basis.avoid,
         suppressions=basis.suppressions,
+        kept_repeat_orders=basis.kept_repeat_orders,
     )
 
 
@@ -216,6 +220,6 @@ def _learned_sizes(owned: Mapping[str, Owned], catalog: Catalog) -> dict[str, Le
         ranked = counts.most_common(2)
         (size, count) = ranked[0]
         if count >= 2 and (len(ranked) == 1 or ranked[1][1] < count):
-            purchases = sorted(evidence[(category, size)], key=lambda p: p.at)
+            purchases = sorted(evidence[(category, size)], key=lambda p: (p.at, p.order_id, p.sku))
             learned[category] = LearnedSize(shown[(category, size)], tuple(purchases))
     return learned

@@ -57,6 +57,11 @@ class ProductFacts:
     def size(self) -> str | None:
         return self.attributes.get("size")
 
+    @property
+    def is_service(self) -> bool:
+        """Postage, fees, gift wrap: never warned as a repeat, as owned or twice in a cart."""
+        return self.kind == "service"
+
 
 @dataclass(frozen=True, slots=True)
 class Purchase:
@@ -98,6 +103,9 @@ class History:
     preferences: StatedPreferences = StatedPreferences()
     # (sku, code) -> the instant a kept warning may be raised again
     suppressions: Mapping[tuple[str, str], datetime] = field(default_factory=dict)
+    # Orders placed within the duplicate window after another order and kept for a week
+    # since: how often this customer re-orders on purpose.
+    kept_repeat_orders: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +131,16 @@ class CartLine:
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     duplicate_window: timedelta = timedelta(hours=24)
+    # DUPLICATE_ORDER is `info` for a customer with this many kept repeat orders (0: never).
+    habit_after: int = 2
+    # A cart repeats an order when this share of its lines (and two or more) are in it.
+    repeat_order_share: float = 0.8
+
+
+# A repeat order counts as kept once this long has passed without a cancellation or return.
+KEPT_AFTER = timedelta(days=7)
+# Same quantity again this soon is a double click, whatever the customer's habits.
+DOUBLE_CLICK = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +148,16 @@ class Suggestion:
     action: str
     message: str
     sku: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatedOrder:
+    """The recent order most of the cart repeats: one question instead of one per line."""
+
+    order_id: str
+    placed_at: datetime
+    matched_lines: int
+    message: str
 
 
 @dataclass(frozen=True, slots=True)

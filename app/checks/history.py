@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Row, and_, func, or_, select
@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.catalog.models import Product
 from app.checks.facts import (
+    KEPT_AFTER,
     Catalog,
     History,
     ProductFacts,
@@ -22,7 +23,8 @@ from app.customers import repository as customers_repository
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
 
 
-async def load_history(session: AsyncSession, customer_id: str, *, as_of: datetime) -> History:
+async def load_history(session: AsyncSession, customer_id: str, *, as_of: datetime,
+                       window: timedelta = timedelta(hours=24)) -> History:
     """The customer's history as it stood at `as_of`: later events are ignored."""
     line_rows = (
         await session.execute(
@@ -70,7 +72,29 @@ async def load_history(session: AsyncSession, customer_id: str, *, as_of: dateti
             avoid=frozenset(preferences.avoid),
         ) if preferences else StatedPreferences(),
         suppressions=await _suppressions(session, customer_id, as_of),
+        kept_repeat_orders=await _kept_repeat_orders(session, customer_id, as_of, window),
     )
+
+
+async def _kept_repeat_orders(session: AsyncSession, customer_id: str, as_of: datetime,
+                              window: timedelta) -> int:
+    """Orders placed within `window` after the previous one, none of it returned within a
+    week, that week over by `as_of`; orders cancelled by `as_of` count for nothing."""
+    first_return = (select(func.min(OrderReturn.returned_at))
+                    .where(OrderReturn.order_id == CustomerOrder.order_id).scalar_subquery())
+    orders = (await session.execute(
+        select(CustomerOrder.placed_at, CustomerOrder.cancelled_at, first_return)
+        .where(CustomerOrder.customer_id == customer_id,
+               or_(CustomerOrder.cancelled_at.is_(None), CustomerOrder.cancelled_at > as_of))
+        .order_by(CustomerOrder.placed_at)
+    )).all()
+    kept = 0
+    for (previous, _, _), (placed_at, _, returned_at) in zip(orders, orders[1:]):
+        settled = placed_at + KEPT_AFTER
+        if placed_at - previous <= window and settled <= as_of and (
+                returned_at is None or returned_at > settled):
+            kept += 1
+    return kept
 
 
 async def _suppressions(

@@ -11,14 +11,14 @@ import asyncio
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
 from sqlalchemy import Row, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.checks.facts import History, Purchase, ReturnEvent, StatedPreferences
+from app.checks.facts import KEPT_AFTER, History, Purchase, ReturnEvent, StatedPreferences
 from app.customers import repository as customers_repository
 
 # (order_id, placed_at, quantity, cancelled_at)
@@ -27,6 +27,9 @@ LineRecord = tuple[str, datetime, int, datetime | None]
 ReturnRecord = tuple[str, int, str, datetime, datetime | None]
 # (code, suppress_until, check_as_of)
 FeedbackRecord = tuple[str, datetime, datetime]
+# An order placed within the duplicate window after the customer's previous one (orders
+# cancelled by the check's instant left out): (placed_at, cancelled_at, first returned_at)
+RepeatOrderRecord = tuple[datetime, datetime | None, datetime | None]
 
 # Skus per statement: far below SQLite's and asyncpg's bound-parameter limits.
 _CHUNK = 2_000
@@ -42,33 +45,39 @@ class CustomerRecords:
     returns: Mapping[str, tuple[ReturnRecord, ...]] = field(default_factory=dict)
     feedback: Mapping[str, tuple[FeedbackRecord, ...]] = field(default_factory=dict)
     preferences: StatedPreferences = StatedPreferences()
+    repeat_orders: tuple[RepeatOrderRecord, ...] = ()
 
     @property
     def size(self) -> int:
         """Rows held: what a bounded cache of records counts."""
         lines = self.lines.rows if isinstance(self.lines, FoldedLines) else len(self.lines)
         return (lines + sum(map(len, self.returns.values()))
-                + sum(map(len, self.feedback.values())) + 1)
+                + sum(map(len, self.feedback.values())) + len(self.repeat_orders) + 1)
 
 
 async def load_records(
-    session: AsyncSession, customer_id: str, skus: Collection[str] | None, *, now: datetime
+    session: AsyncSession, customer_id: str, skus: Collection[str] | None, *, now: datetime,
+    window: timedelta,
 ) -> CustomerRecords:
     """The records of `skus` (every sku when None) and the preferences stated by `now`.
 
     The database folds each sku's order lines into one text value, parsed only when a cart
     asks for that sku: a whole snapshot of 10,000 lines costs one row per sku to read.
     """
-    return (await load_many(session, [customer_id], skus, now=now))[customer_id]
+    return (await load_many(session, [customer_id], skus, now=now, window=window))[customer_id]
 
 
 async def load_many(
     session: AsyncSession, customer_ids: Sequence[str], skus: Collection[str] | None, *,
-    now: datetime,
+    now: datetime, window: timedelta,
 ) -> dict[str, CustomerRecords]:
-    """`load_records` for several customers in the same few statements (a warm-up)."""
+    """`load_records` for several customers in the same few statements (a warm-up).
+
+    Whatever the skus, it also reads the customer's repeat orders (placed within `window`
+    of their previous order): how often they re-order on purpose is not a per-sku fact.
+    """
     if session.get_bind().dialect.name == "postgresql":
-        return await _load_postgres(session, customer_ids, skus, now=now)
+        return await _load_postgres(session, customer_ids, skus, now=now, window=window)
     lines: dict[str, dict[str, str]] = defaultdict(dict)
     returns: dict[str, dict[str, list[ReturnRecord]]] = defaultdict(lambda: defaultdict(list))
     feedback: dict[str, dict[str, list[FeedbackRecord]]] = defaultdict(lambda: defaultdict(list))
@@ -86,6 +95,12 @@ async def load_many(
         for customer, sku, code, until, as_of in await _rows(session, _FEEDBACK, customer_ids,
                                                              chunk):
             feedback[customer][sku].append((code, _utc(until), _utc(as_of)))
+    repeats: dict[str, list[RepeatOrderRecord]] = defaultdict(list)
+    for customer, placed_at, cancelled_at, returned_at in (await session.execute(
+            _REPEAT_ORDERS_SQLITE, {"customers": list(customer_ids), "now": now,
+                                    "window": window.total_seconds()})).all():
+        repeats[customer].append((_utc(placed_at), _utc_or_none(cancelled_at),
+                                  _utc_or_none(returned_at)))
     stated = await customers_repository.latest_preferences_of(session, customer_ids, as_of=now)
     return {
         customer: CustomerRecords(
@@ -95,6 +110,7 @@ async def load_many(
             preferences=StatedPreferences(
                 formats=tuple(p.formats), sizes=dict(p.sizes), avoid=frozenset(p.avoid),
             ) if (p := stated.get(customer)) else StatedPreferences(),
+            repeat_orders=tuple(repeats.get(customer, ())),
         )
         for customer in customer_ids
     }
@@ -155,6 +171,17 @@ WHERE rl.customer_id IN :customers {skus}"""
 _FEEDBACK = """
 SELECT f.customer_id, f.sku, f.code, f.suppress_until, f.check_as_of FROM feedback f
 WHERE f.customer_id IN :customers AND f.suppress_until IS NOT NULL {skus}"""
+_REPEAT_ORDERS_SQLITE = text("""
+SELECT customer_id, placed_at, cancelled_at, returned_at FROM (
+    SELECT o.customer_id, o.placed_at, o.cancelled_at,
+        (SELECT min(r.returned_at) FROM order_return r WHERE r.order_id = o.order_id)
+            AS returned_at,
+        lag(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at) AS previous
+    FROM customer_order o WHERE o.customer_id IN :customers
+        AND (o.cancelled_at IS NULL OR o.cancelled_at > :now))
+WHERE previous IS NOT NULL
+    AND (julianday(placed_at) - julianday(previous)) * 86400 <= :window""").bindparams(
+    bindparam("customers", expanding=True))
 _ALIAS = {_LINES: "l", _RETURNS: "rl", _FEEDBACK: "f"}
 _STATEMENTS = {
     (sql, by_sku): text(sql.format(skus=f"AND {_ALIAS[sql]}.sku IN :skus" if by_sku else ""))
@@ -199,7 +226,18 @@ UNION ALL
     p.avoid::text, NULL, NULL
  FROM preference_version p
  WHERE p.customer_id = ANY(CAST(:customers AS text[])) AND p.changed_at <= :now
- ORDER BY p.customer_id, p.changed_at DESC, p.id DESC)"""
+ ORDER BY p.customer_id, p.changed_at DESC, p.id DESC)
+UNION ALL
+SELECT 'o', customer_id, NULL, {_UTC_TEXT.format("placed_at")},
+    {_UTC_TEXT.format("cancelled_at")}, {_UTC_TEXT.format("returned_at")}, NULL, NULL
+FROM (
+    SELECT o.customer_id, o.placed_at, o.cancelled_at,
+        (SELECT min(r.returned_at) FROM order_return r WHERE r.order_id = o.order_id)
+            AS returned_at,
+        lag(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at) AS previous
+    FROM customer_order o WHERE o.customer_id = ANY(CAST(:customers AS text[]))
+        AND (o.cancelled_at IS NULL OR o.cancelled_at > :now)) o
+WHERE previous IS NOT NULL AND placed_at - previous <= make_interval(secs => :window)"""
 _BY_SKU = "AND {}.sku = ANY(CAST(:skus AS text[]))"
 _ALL_POSTGRES_STATEMENTS = {
     False: text(_ALL_POSTGRES.format(lines="", returns="", feedback="")),
@@ -209,9 +247,10 @@ _ALL_POSTGRES_STATEMENTS = {
 
 
 async def _load_postgres(session: AsyncSession, customer_ids: Sequence[str],
-                         skus: Collection[str] | None, *,
-                         now: datetime) -> dict[str, CustomerRecords]:
-    params: dict[str, Any] = {"customers": list(customer_ids), "now": now}
+                         skus: Collection[str] | None, *, now: datetime,
+                         window: timedelta) -> dict[str, CustomerRecords]:
+    params: dict[str, Any] = {"customers": list(customer_ids), "now": now,
+                              "window": window.total_seconds()}
     if skus is not None:
         params["skus"] = list(skus)
     rows = (await session.execute(_ALL_POSTGRES_STATEMENTS[skus is not None], params)).all()
@@ -219,6 +258,7 @@ async def _load_postgres(session: AsyncSession, customer_ids: Sequence[str],
     returns: dict[str, dict[str, list[ReturnRecord]]] = defaultdict(lambda: defaultdict(list))
     feedback: dict[str, dict[str, list[FeedbackRecord]]] = defaultdict(lambda: defaultdict(list))
     stated: dict[str, StatedPreferences] = {}
+    repeats: dict[str, list[RepeatOrderRecord]] = defaultdict(list)
     for n, (kind, customer, sku, a, b, c, d, e) in enumerate(rows):
         if n % _ROWS_PER_TURN == _ROWS_PER_TURN - 1:
             await asyncio.sleep(0)  # a warm-up's long read holds up no check for long
@@ -228,6 +268,8 @@ async def _load_postgres(session: AsyncSession, customer_ids: Sequence[str],
             returns[customer][sku].append((a, int(b), c, _utc(d), _utc(e) if e else None))
         elif kind == "f":
             feedback[customer][sku].append((a, _utc(b), _utc(c)))
+        elif kind == "o":
+            repeats[customer].append((_utc(a), _utc_or_none(b), _utc_or_none(c)))
         else:
             stated[customer] = StatedPreferences(
                 formats=tuple(orjson.loads(a)), sizes=dict(orjson.loads(b)),
@@ -238,6 +280,7 @@ async def _load_postgres(session: AsyncSession, customer_ids: Sequence[str],
             returns={sku: tuple(rows) for sku, rows in returns.get(customer, {}).items()},
             feedback={sku: tuple(rows) for sku, rows in feedback.get(customer, {}).items()},
             preferences=stated.get(customer, StatedPreferences()),
+            repeat_orders=tuple(repeats.get(customer, ())),
         )
         for customer in customer_ids
     }
@@ -275,4 +318,17 @@ def history_at(records: CustomerRecords, skus: Iterable[str], now: datetime) -> 
                 if key not in suppressions or suppressions[key] < until:
                     suppressions[key] = until
     return History(purchases=tuple(purchases), returns=tuple(events),
-                   preferences=records.preferences, suppressions=suppressions)
+                   preferences=records.preferences, suppressions=suppressions,
+                   kept_repeat_orders=kept_repeat_orders(records.repeat_orders, now))
+
+
+def kept_repeat_orders(repeats: Iterable[RepeatOrderRecord], now: datetime) -> int:
+    """Repeat orders whose week has passed by `now` with nothing returned from them in it,
+    and not cancelled by `now` (a cancelled order no longer counts for anything)."""
+    kept = 0
+    for placed_at, cancelled_at, returned_at in repeats:
+        settled = placed_at + KEPT_AFTER
+        if settled <= now and (cancelled_at is None or cancelled_at > now) and (
+                returned_at is None or returned_at > settled):
+            kept += 1
+    return kept

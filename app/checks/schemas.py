@@ -77,6 +77,15 @@ class Verdict(StrEnum):
     block = "block"
 
 
+class RepeatsOrder(BaseModel):
+    """The recent order most of the cart repeats: ask once, not once per line."""
+
+    order_id: str
+    placed_at: datetime
+    matched_lines: int = Field(description="How many cart lines repeat it.")
+    message: str
+
+
 class CheckResult(BaseModel):
     check_id: str
     customer_id: str
@@ -86,6 +95,11 @@ class CheckResult(BaseModel):
     as_of: datetime
     degraded_reason: str | None = Field(
         default=None, description="Why the history could not be read, when degraded."
+    )
+    repeats_order: RepeatsOrder | None = Field(
+        default=None,
+        description="The order placed within the duplicate window that most of the cart "
+                    "repeats; null when none is.",
     )
 
 

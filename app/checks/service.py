@@ -22,12 +22,12 @@ from app.auth import (
 from app.checks import answer, repository
 from app.checks.answer import CheckAnswer
 from app.checks.customer import build_view
-from app.checks.facts import CartLine, Catalog, Code, Thresholds, Warning
+from app.checks.facts import CartLine, Catalog, Code, Thresholds
 from app.checks.log_writer import LoggedCheck, answered_lately, pause
 from app.checks.models import Check
 from app.checks.records import CustomerRecords, history_at, load_records
 from app.checks.relevance import TraitIndex, relevant_skus, view_catalog
-from app.checks.rules import NEVER_SUPPRESSED, Context, evaluate
+from app.checks.rules import NEVER_SUPPRESSED, Assessment, Context, assess
 from app.checks.schemas import (
     CheckRequest,
     CheckResult,
@@ -85,27 +85,28 @@ async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> Che
     mirrored = None
     if runtime.mirror is not None:
         mirrored = await runtime.mirror.read(scope, digest, need_key=bootstrap is None)
-    warnings: list[Warning] | None = None
+    found: Assessment | None = None
     if mirrored is not None:
         TOKEN_READS.labels("cache").inc()
         allow(bootstrap or principal_of(runtime, digest, mirrored.key), Role.checkout)
-        warnings = evaluation.cached(mirrored.tokens)
+        found = evaluation.cached(mirrored.tokens)
 
-    async def decide(session: AsyncSession) -> list[Warning]:
+    async def decide(session: AsyncSession) -> Assessment:
         tokens = mirrored.tokens if mirrored is not None else await _read_tokens(
             session, runtime, scope, digest, bootstrap)
         return await evaluation.loading(session, tokens)
 
-    if warnings is None:
+    if found is None:
         try:
-            warnings = await within(deadline - time.monotonic(), runtime.read_sessionmaker, decide)
+            found = await within(deadline - time.monotonic(), runtime.read_sessionmaker, decide)
         except DEPENDENCY_ERRORS as exc:
             allow(bootstrap or known_principal(runtime, digest), Role.checkout)
             metrics.DEPENDENCY_ERRORS.labels("database").inc()
             logger.warning("check %s degraded: %s", check_id, type(exc).__name__)
     result = answer.degraded(check_id, request.customer_id, at,
                              "history unavailable within the time budget") \
-        if warnings is None else answer.answered(check_id, request.customer_id, warnings, at)
+        if found is None else answer.answered(check_id, request.customer_id, found.warnings,
+                                              at, found.repeats)
     # Degraded ones too: they are the checks support will be asked about, and their
     # `check_id` must be readable like any other.
     runtime.check_log.record(_logged(result, request, created_at=now))
@@ -141,7 +142,7 @@ class Evaluation:
         self.at = at
         self.snapshot = snapshot
 
-    def cached(self, tokens: versions.Tokens) -> list[Warning] | None:
+    def cached(self, tokens: versions.Tokens) -> Assessment | None:
         """The warnings with no I/O at all, or None when something must be read first."""
         catalog = self.runtime.catalog.cached(self.skus, token=tokens.catalog)
         traits = self.runtime.catalog.cached_traits
@@ -152,7 +153,7 @@ class Evaluation:
             return None
         return self._warnings(records, catalog, traits)
 
-    async def loading(self, session: AsyncSession, tokens: versions.Tokens) -> list[Warning]:
+    async def loading(self, session: AsyncSession, tokens: versions.Tokens) -> Assessment:
         runtime = self.runtime
         catalog = await runtime.catalog.for_cart(self.skus, token=tokens.catalog)
         traits = await runtime.catalog.traits(token=tokens.catalog)
@@ -160,26 +161,37 @@ class Evaluation:
             if self.snapshot else None
         wanted = relevant_skus(self.skus, catalog, traits)
         if records is None:
-            records = await load_records(session, self.customer_id, wanted, now=self.at)
+            records = await load_records(session, self.customer_id, wanted, now=self.at,
+                                         window=runtime.settings.duplicate_window)
         return self._warnings(records, catalog, traits, wanted)
 
     def _warnings(self, records: CustomerRecords, catalog: Catalog, traits: TraitIndex,
-                  wanted: set[str] | None = None) -> list[Warning]:
-        if wanted is None:
-            wanted = relevant_skus(self.skus, catalog, traits)
-        history = history_at(records, wanted, self.at)
-        view = build_view(history, view_catalog(wanted, catalog, traits), now=self.at,
-                          thresholds=_thresholds(self.runtime.settings))
-        return evaluate(Context(customer=view, catalog=catalog, cart=self.cart, now=self.at))
+                  wanted: set[str] | None = None) -> Assessment:
+        return decide(records, catalog, traits, self.cart, self.at,
+                      thresholds(self.runtime.settings), wanted)
 
 
-def _thresholds(settings: Settings) -> Thresholds:
-    return _thresholds_for(settings.duplicate_window_hours)
+def decide(records: CustomerRecords, catalog: Catalog, traits: TraitIndex,
+           cart: tuple[CartLine, ...], at: datetime, limits: Thresholds,
+           wanted: set[str] | None = None) -> Assessment:
+    """The cart against the customer's records at `at`: the engine, with no I/O."""
+    if wanted is None:
+        wanted = relevant_skus([line.sku for line in cart], catalog, traits)
+    history = history_at(records, wanted, at)
+    view = build_view(history, view_catalog(wanted, catalog, traits), now=at, thresholds=limits)
+    return assess(Context(customer=view, catalog=catalog, cart=cart, now=at, thresholds=limits))
+
+
+def thresholds(settings: Settings) -> Thresholds:
+    return _thresholds_for(settings.duplicate_window_hours, settings.habit_after,
+                           settings.repeat_order_share)
 
 
 @functools.cache
-def _thresholds_for(duplicate_window_hours: float) -> Thresholds:
-    return Thresholds(duplicate_window=timedelta(hours=duplicate_window_hours))
+def _thresholds_for(duplicate_window_hours: float, habit_after: int,
+                    repeat_order_share: float) -> Thresholds:
+    return Thresholds(duplicate_window=timedelta(hours=duplicate_window_hours),
+                      habit_after=habit_after, repeat_order_share=repeat_order_share)
 
 
 def _logged(result: CheckAnswer, request: CheckRequest, *, created_at: datetime) -> LoggedCheck:

@@ -13,6 +13,7 @@ Bounded by entries and by rows held (settings `snapshot_max_entries`, `snapshot_
 import asyncio
 import logging
 from collections import OrderedDict
+from datetime import timedelta
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -42,8 +43,10 @@ class SnapshotStore:
     def __init__(
         self, sessionmaker: async_sessionmaker[AsyncSession], *,
         max_entries: int = 20_000, max_rows: int = 5_000_000, load_delay_s: float = 0.05,
+        duplicate_window: timedelta = timedelta(hours=24),
     ) -> None:
         self._sessionmaker = sessionmaker
+        self._window = duplicate_window
         self._loading: dict[str, asyncio.Task[None]] = {}
         self._wanted: dict[str, Version] = {}
         self._delay_s = load_delay_s
@@ -84,7 +87,8 @@ class SnapshotStore:
                 return
             try:
                 async with self._sessionmaker() as session:
-                    loaded = await load_many(session, batch, None, now=utcnow())
+                    loaded = await load_many(session, batch, None, now=utcnow(),
+                                             window=self._window)
             except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
                 logger.warning("snapshots warm-up stopped: %s", exc)
                 return
@@ -120,7 +124,8 @@ class SnapshotStore:
             await asyncio.sleep(self._delay_s)
             version = self._wanted[customer_id]
             async with self._sessionmaker() as session:
-                records = await load_records(session, customer_id, None, now=utcnow())
+                records = await load_records(session, customer_id, None, now=utcnow(),
+                                             window=self._window)
             self._remember(customer_id, version, records)
             if self._wanted[customer_id] == version:
                 return

@@ -167,6 +167,15 @@ async def test_the_cart_scoped_view_warns_as_the_whole_history_does(
                                          json={"lines": [{"sku": lines[0][0], "quantity": 1}],
                                                "reason": rng.choice(["too_small", "other"])})
             assert returned.status_code == 201, returned.text
+    for n in range(24):  # orders an hour or two after another: the re-ordering habit
+        placed_at = NOW - timedelta(days=8 + 3 * (n // 6), hours=rng.randrange(1, 3))
+        for suffix in ("a", "b"):
+            await place_order(client, keys["checkout"], f"r-{n}-{suffix}",
+                              customer_id=f"c-{n % 6}", placed_at=placed_at,
+                              lines=[(rng.choice(skus), rng.randrange(1, 3))])
+            placed_at += timedelta(hours=1)
+        if rng.random() < 0.2:
+            await client.post(f"/v1/orders/r-{n}-b/cancel", headers=keys["checkout"], json={})
     for n in range(3):
         stated = await client.put(f"/v1/customers/c-{n}/preferences", headers=keys["checkout"],
                                   json={"formats": [rng.choice(["ebook", "hardcover"])],
@@ -177,6 +186,7 @@ async def test_the_cart_scoped_view_warns_as_the_whole_history_does(
     now = utcnow()
     thresholds = Thresholds(duplicate_window=timedelta(hours=24))
     token = await versions.catalog_token(runtime.read_sessionmaker)
+    habits = set()
     async with runtime.read_sessionmaker() as session:
         for trial in range(120):
             customer = f"c-{trial % 6}"
@@ -190,11 +200,15 @@ async def test_the_cart_scoped_view_warns_as_the_whole_history_does(
                 customer=build_view(whole, bought, now=now, thresholds=thresholds),
                 catalog=catalog, cart=cart, now=now))
             wanted = relevant_skus(cart_skus, catalog, traits)
-            records = await load_records(session, customer, wanted, now=now)
+            records = await load_records(session, customer, wanted, now=now,
+                                         window=timedelta(hours=24))
             view = build_view(history_at(records, wanted, now), view_catalog(wanted, catalog, traits),
                               now=now, thresholds=thresholds)
             got = evaluate(Context(customer=view, catalog=catalog, cart=cart, now=now))
             assert got == expected, (customer, cart_skus)
+            assert view.kept_repeat_orders == whole.kept_repeat_orders, customer
+            habits.add(whole.kept_repeat_orders)
+    assert len(habits) > 1, "the history should hold customers with and without the habit"
 
 
 

@@ -1,14 +1,16 @@
 """The rules, and the one place that decides their precedence.
 
 A sku gets at most one warning of the ownership family (the first that applies, in the
-contract's order); the other rules are independent. A gift gets only DUPLICATE_ORDER.
+contract's order); the other rules are independent. A gift gets only DUPLICATE_ORDER, and
+a service (postage, fees) neither the ownership family nor DUPLICATE_IN_CART.
 A warning the customer kept stays quiet while its suppression lasts, except the two codes
 that are never suppressed.
 """
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
-from app.checks.facts import SEVERITY_RANK, CartLine, Code, Severity, Warning
+from app.checks.facts import SEVERITY_RANK, CartLine, Code, RepeatedOrder, Severity, Warning
 from app.checks.rules import (
     already_owned,
     already_subscribed,
@@ -22,6 +24,7 @@ from app.checks.rules import (
     preference_conflict,
     preferred_format,
     previously_purchased,
+    repeated_order,
     returned_before,
 )
 from app.checks.rules.context import Context
@@ -48,6 +51,18 @@ INDEPENDENT: tuple[Rule, ...] = (
 NEVER_SUPPRESSED = frozenset({Code.DUPLICATE_ORDER, Code.ALREADY_OWNED})
 
 
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    warnings: list[Warning]
+    repeats: RepeatedOrder | None
+
+
+def assess(ctx: Context) -> Assessment:
+    """The warnings, and the recent order the cart repeats (its lines stay `confirm`)."""
+    ctx = replace(ctx, repeats=repeated_order.find(ctx))
+    return Assessment(evaluate(ctx), ctx.repeats)
+
+
 def evaluate(ctx: Context) -> list[Warning]:
     """Every warning for the cart, in cart order, each (sku, code, message) once."""
     found: list[Warning] = []
@@ -55,13 +70,15 @@ def evaluate(ctx: Context) -> list[Warning]:
         if line.gift:
             found.extend(duplicate_order.check(line, ctx))
             continue
-        for rule in OWNERSHIP_FAMILY:
+        service = ctx.is_service(line.sku)
+        for rule in () if service else OWNERSHIP_FAMILY:
             family = rule(line, ctx)
             if family:
                 found.extend(family)
                 break
         for rule in INDEPENDENT:
-            found.extend(rule(line, ctx))
+            if not (service and rule is duplicate_in_cart.check):
+                found.extend(rule(line, ctx))
     return _dedupe([w for w in found if not _suppressed(w, ctx)])
 
 
@@ -105,4 +122,4 @@ def _dedupe(warnings: list[Warning]) -> list[Warning]:
     return unique
 
 
-__all__ = ["NEVER_SUPPRESSED", "Context", "Severity", "evaluate", "verdict"]
+__all__ = ["NEVER_SUPPRESSED", "Assessment", "Context", "Severity", "assess", "evaluate", "verdict"]

@@ -2,7 +2,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.checks.customer import CustomerView
-from app.checks.facts import CartLine, Catalog, ProductFacts
+from app.checks.facts import CartLine, Catalog, ProductFacts, RepeatedOrder, Thresholds
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,9 +13,16 @@ class Context:
     catalog: Catalog
     cart: tuple[CartLine, ...]
     now: datetime
+    thresholds: Thresholds = Thresholds()
+    # The recent order most of the cart repeats, when there is one.
+    repeats: RepeatedOrder | None = None
 
     def product(self, sku: str) -> ProductFacts | None:
         return self.catalog.get(sku)
+
+    def is_service(self, sku: str) -> bool:
+        product = self.catalog.get(sku)
+        return product is not None and product.is_service
 
     def own_lines(self) -> tuple[CartLine, ...]:
         """Cart lines the customer buys for themselves (gifts are someone else's)."""

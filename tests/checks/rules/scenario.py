@@ -18,7 +18,7 @@ from app.checks.facts import (
     Thresholds,
     Warning,
 )
-from app.checks.rules import Context, evaluate
+from app.checks.rules import Assessment, Context, assess
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -45,6 +45,8 @@ class Scenario:
     suppressions: dict[tuple[str, str], datetime] = field(default_factory=dict)
     now: datetime = NOW
     window: timedelta = timedelta(hours=24)
+    kept_repeat_orders: int = 0
+    habit_after: int = 2
 
     def bought(self, sku: str, at: datetime, *, order_id: str | None = None,
                quantity: int = 1, returned: int = 0) -> "Scenario":
@@ -75,6 +77,9 @@ class Scenario:
         )
 
     def run(self, cart: Iterable[str | tuple[str, dict[str, Any]]]) -> list[Warning]:
+        return self.assess(cart).warnings
+
+    def assess(self, cart: Iterable[str | tuple[str, dict[str, Any]]]) -> Assessment:
         lines = []
         for index, item in enumerate(cart):
             sku, extra = (item, {}) if isinstance(item, str) else item
@@ -84,11 +89,13 @@ class Scenario:
             returns=tuple(self.returns),
             preferences=StatedPreferences(self.formats, self.sizes, self.avoid),
             suppressions=self.suppressions,
+            kept_repeat_orders=self.kept_repeat_orders,
         )
         catalog = self.catalog()
-        view = build_view(history, catalog, now=self.now,
-                          thresholds=Thresholds(duplicate_window=self.window))
-        return evaluate(Context(customer=view, catalog=catalog, cart=tuple(lines), now=self.now))
+        thresholds = Thresholds(duplicate_window=self.window, habit_after=self.habit_after)
+        view = build_view(history, catalog, now=self.now, thresholds=thresholds)
+        return assess(Context(customer=view, catalog=catalog, cart=tuple(lines), now=self.now,
+                              thresholds=thresholds))
 
 
 def codes(warnings: list[Warning]) -> list[tuple[str, str]]:
