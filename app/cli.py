@@ -1,4 +1,4 @@
-"""The `purchase-guard` command: serve, migrate, keys, demo, openapi."""
+"""The `purchase-guard` command: serve, migrate, keys, import, backtest, demo, openapi."""
 
 import argparse
 import asyncio
@@ -9,13 +9,18 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.importer.mapping import PRESETS as _PRESETS
 from app.importer.reading import detect_format
 from app.settings import Settings
 
 PRESET_NAMES = tuple(_PRESETS)
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from app.importer.mapping import ColumnMapping
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,23 +59,32 @@ def _parser() -> argparse.ArgumentParser:
         description="Idempotent: re-running skips what is already there. CSV rows are "
         "order lines, grouped by order id; NDJSON lines are orders as for POST /v1/orders.",
     )
-    orders.add_argument("file", type=Path)
-    orders.add_argument("--format", choices=["csv", "ndjson"],
-                        help="default: from the file name (.ndjson/.jsonl, else csv)")
-    orders.add_argument("--preset", choices=sorted(PRESET_NAMES),
-                        help="column mapping of a known dataset (online-retail: the UCI "
-                        "Online Retail data; invoices starting with C are returns)")
-    orders.add_argument("--map", dest="mapping", metavar="FIELD=COLUMN,...",
-                        help="CSV columns for order_id, customer_id, placed_at, sku, "
-                        "quantity, unit_price (default: the field names)")
-    orders.add_argument("--timezone", help="zone of timestamps without one (default UTC, "
-                        "or the preset's)")
-    orders.add_argument("--return-prefix", help="order ids starting with this are returns "
-                        "of earlier lines, with negative quantities")
+    _add_file_arguments(orders)
     orders.add_argument("--chunk-lines", type=int, default=20_000,
                         help="lines per transaction (default 20000)")
     orders.add_argument("--no-progress", action="store_true", help="no progress bar")
     orders.set_defaults(run=_import_orders)
+
+    backtest = commands.add_parser(
+        "backtest", help="replay a file of orders through the guard and report what it "
+        "would have said",
+        description="Each order is checked as it would have been asked at its instant, then "
+        "recorded; nothing is written to the service's database.",
+    )
+    _add_file_arguments(backtest)
+    backtest.add_argument("--since", type=_instant, help="check orders from this instant "
+                          "(earlier ones are history)")
+    backtest.add_argument("--until", type=_instant, help="check orders up to this instant")
+    backtest.add_argument("--set", dest="overrides", action="append", default=[],
+                          metavar="KEY=VALUE", help="what-if: " + ", ".join(BACKTEST_KEYS))
+    backtest.add_argument("--windows", default="1,2,4,8,12,24,48,72", metavar="HOURS,...",
+                          help="duplicate windows of the caught-against-nagged curve")
+    backtest.add_argument("--database-url", help="an empty scratch database for the "
+                          "replay's catalog (default: a temporary SQLite file)")
+    backtest.add_argument("--json", dest="json_path", type=Path, help="write the report here")
+    backtest.add_argument("--html", dest="html_path", type=Path,
+                          help="write the report as one self-contained HTML page here")
+    backtest.set_defaults(run=_backtest)
 
     demo = commands.add_parser("demo", help="load demo data and print example checks")
     demo.add_argument("--base-url", default="http://127.0.0.1:8000")
@@ -131,26 +145,52 @@ def _with_session(work: Callable[[Any], Awaitable[Any]]) -> Any:
     return asyncio.run(run())
 
 
-def _import_orders(args: argparse.Namespace) -> int:
+def _add_file_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--format", choices=["csv", "ndjson"],
+                        help="default: from the file name (.ndjson/.jsonl, else csv)")
+    parser.add_argument("--preset", choices=sorted(PRESET_NAMES),
+                        help="column mapping of a known dataset (online-retail: the UCI "
+                        "Online Retail data; invoices starting with C are returns; its "
+                        "postage and fee codes are added to the catalog as services)")
+    parser.add_argument("--map", dest="mapping", metavar="FIELD=COLUMN,...",
+                        help="CSV columns for order_id, customer_id, placed_at, sku, "
+                        "quantity, unit_price (default: the field names)")
+    parser.add_argument("--timezone", help="zone of timestamps without one (default UTC, "
+                        "or the preset's)")
+    parser.add_argument("--return-prefix", help="order ids starting with this are returns "
+                        "of earlier lines, with negative quantities")
+
+
+def _mapping(args: argparse.Namespace, command: str) -> "ColumnMapping | None":
+    """The file's column mapping, or None (said on stderr) when the arguments are wrong."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    from app.db import create_engine, create_sessionmaker
     from app.importer.mapping import PRESETS, ColumnMapping
-    from app.importer.run import import_orders, render
 
     if not args.file.is_file():
         print(f"no such file: {args.file}", file=sys.stderr)
-        return 2
+        return None
     try:
         mapping = (PRESETS[args.preset] if args.preset else ColumnMapping()).with_overrides(
             args.mapping)
         if args.timezone:
             mapping = replace(mapping, timezone=ZoneInfo(args.timezone))
     except (ValueError, ZoneInfoNotFoundError) as exc:
-        print(f"purchase-guard import: {exc}", file=sys.stderr)
-        return 2
+        print(f"purchase-guard {command}: {exc}", file=sys.stderr)
+        return None
     if args.return_prefix:
         mapping = replace(mapping, return_prefix=args.return_prefix)
+    return mapping
+
+
+def _import_orders(args: argparse.Namespace) -> int:
+    from app.db import create_engine, create_sessionmaker
+    from app.importer.run import import_orders, render
+
+    mapping = _mapping(args, "import")
+    if mapping is None:
+        return 2
     settings = Settings()
     if settings.is_sqlite:
         _run_migrations(settings)
@@ -173,6 +213,64 @@ def _import_orders(args: argparse.Namespace) -> int:
         return 2
     print(render(summary))
     return 0 if summary.errors == 0 and summary.conflicts == 0 else 1
+
+
+# What `backtest --set` may change: the settings a check's rules read, and whether products
+# of kind `service` are quiet (false: today's rules before the kind existed).
+BACKTEST_KEYS = ("duplicate_window_hours", "habit_after", "repeat_order_share", "services")
+
+
+def _instant(text: str) -> "datetime":
+    from datetime import UTC, datetime
+
+    at = datetime.fromisoformat(text)
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def _backtest(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from app.backtest import render
+    from app.backtest.replay import Options
+    from app.backtest.run import NotScratch, backtest
+    from app.checks.service import thresholds
+
+    mapping = _mapping(args, "backtest")
+    if mapping is None:
+        return 2
+    overrides: dict[str, str] = {}
+    for item in args.overrides:
+        key, _, value = item.partition("=")
+        if key not in BACKTEST_KEYS or not value:
+            print(f"purchase-guard backtest: --set {item!r}: use KEY=VALUE with KEY one of "
+                  f"{', '.join(BACKTEST_KEYS)}", file=sys.stderr)
+            return 2
+        overrides[key] = value
+    services = overrides.pop("services", "true").lower()
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+        windows = tuple(float(w) for w in args.windows.split(","))
+    except (ValidationError, ValueError) as exc:
+        print(f"purchase-guard backtest: {exc}", file=sys.stderr)
+        return 2
+    if services not in ("true", "false"):
+        print("purchase-guard backtest: --set services=true or services=false", file=sys.stderr)
+        return 2
+    options = Options(thresholds=thresholds(settings), since=args.since, until=args.until,
+                      windows=windows, services=services == "true")
+    try:
+        report = asyncio.run(backtest(
+            args.file, file_format=args.format or detect_format(args.file), mapping=mapping,
+            settings=settings, options=options, database_url=args.database_url))
+    except (ValueError, NotScratch) as exc:
+        print(f"purchase-guard backtest: {exc}", file=sys.stderr)
+        return 2
+    print(render.text(report))
+    if args.json_path:
+        args.json_path.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+    if args.html_path:
+        args.html_path.write_text(render.html(report), encoding="utf-8")
+    return 0
 
 
 def _create_key(args: argparse.Namespace) -> int:

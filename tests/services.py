@@ -57,3 +57,14 @@ async def require_postgres() -> None:
 def require_redis() -> None:
     if not _reachable(REDIS_URL, 6379):
         _unavailable("Redis", REDIS_URL)
+
+
+def require_chromium() -> str:
+    """The headless browser the report's page is looked at with (Debian's `chromium`)."""
+    import shutil
+
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        _unavailable("Chromium", "PATH (apt-get install chromium)")
+    assert found is not None
+    return found

@@ -23,6 +23,16 @@ async def upsert_products(
     return [(sku, created_at == now) for sku, created_at in result.all()]
 
 
+async def insert_missing(
+    session: AsyncSession, rows: Sequence[dict[str, Any]], *, now: datetime
+) -> list[str]:
+    """Insert the products the catalog lacks, leave the others as they are; the new skus."""
+    values = [{**row, "created_at": now, "updated_at": now} for row in rows]
+    stmt = upsert_insert(session, Product).values(values).on_conflict_do_nothing(
+        index_elements=["sku"]).returning(Product.sku)
+    return list((await session.scalars(stmt)).all())
+
+
 async def get_product(session: AsyncSession, sku: str, *, fresh: bool = False) -> Product | None:
     """`fresh` re-reads a row this session may hold from before a Core-level write."""
     return await session.get(Product, sku, populate_existing=fresh)

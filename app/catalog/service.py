@@ -4,7 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.catalog import repository
 from app.catalog.models import Product
-from app.catalog.schemas import ProductBatchItem, ProductBatchResult, ProductUpsert
+from app.catalog.schemas import ProductBatchItem, ProductBatchResult, ProductKind, ProductUpsert
 from app.db import committing, utcnow
 from app.errors import InvalidInput, NotFound
 from app.freshness import versions
@@ -50,6 +50,21 @@ async def upsert_batch(
         await versions.touch_catalog(session)
     created = sum(1 for _, was_new in outcome if was_new)
     return ProductBatchResult(created=created, updated=len(outcome) - created)
+
+
+async def add_services(session: AsyncSession, services: Sequence[tuple[str, str]]) -> list[str]:
+    """Create these (sku, title) as `service` products unless the catalog has them already:
+    the shop's own word on a sku always wins. The skus created."""
+    if not services:
+        return []
+    async with committing(session):
+        created = await repository.insert_missing(session, [
+            {"sku": sku, "title": title, "kind": ProductKind.service.value}
+            for sku, title in services
+        ], now=utcnow())
+        if created:
+            await versions.touch_catalog(session)
+    return created
 
 
 async def get_product(session: AsyncSession, *, sku: str) -> Product:

@@ -132,7 +132,7 @@ class CartLine:
 class Thresholds:
     duplicate_window: timedelta = timedelta(hours=24)
     # DUPLICATE_ORDER is `info` for a customer with this many kept repeat orders (0: never).
-    habit_after: int = 2
+    habit_after: int = 8
     # A cart repeats an order when this share of its lines (and two or more) are in it.
     repeat_order_share: float = 0.8
 

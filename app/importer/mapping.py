@@ -14,6 +14,9 @@ class ColumnMapping:
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
     # Orders whose id starts with this are returns of earlier lines (negative quantities).
     return_prefix: str | None = None
+    # Non-goods codes of the dataset (sku -> title), created as `service` products when the
+    # catalog does not have them yet: postage and fees are never warned as repeats.
+    services: tuple[tuple[str, str], ...] = ()
 
     def with_overrides(self, spec: str | None) -> "ColumnMapping":
         """`order_id=InvoiceNo,sku=StockCode`: override some columns."""
@@ -42,5 +45,13 @@ PRESETS = {
                  "unit_price": "UnitPrice"},
         timezone=ZoneInfo("Europe/London"),
         return_prefix="C",
+        # Every stock code of the year that is not a product, by its description: postage,
+        # carriage, fees, commission, manual and accounting adjustments. (`BANK CHARGES`
+        # is one too, but its space makes it no sku: its rows are reported, not imported.)
+        services=(
+            ("POST", "Postage"), ("DOT", "Dotcom postage"), ("C2", "Carriage"),
+            ("M", "Manual"), ("m", "Manual"), ("D", "Discount"), ("S", "Samples"),
+            ("AMAZONFEE", "Amazon fee"), ("CRUK", "CRUK commission"), ("B", "Adjust bad debt"),
+        ),
     ),
 }

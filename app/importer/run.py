@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.catalog import service as catalog_service
 from app.importer import drafts, pg_copy, reading
 from app.importer.mapping import ColumnMapping
 from app.importer.progress import Progress
@@ -37,6 +38,8 @@ class Summary:
     return_lines_unmatched: int = 0
     first_unmatched: list[str] = field(default_factory=list)
     skipped_without_customer: int = 0
+    # Service products (postage, fees) the preset added to the catalog.
+    services_created: list[str] = field(default_factory=list)
     errors: int = 0
     first_errors: list[str] = field(default_factory=list)
 
@@ -54,6 +57,7 @@ class Summary:
                         "lines_unmatched": self.return_lines_unmatched,
                         "first_unmatched": self.first_unmatched},
             "skipped_without_customer": self.skipped_without_customer,
+            "services_created": self.services_created,
             "errors": self.errors,
             "first_errors": self.first_errors,
         }
@@ -69,6 +73,8 @@ async def import_orders(
     progress: bool = True,
 ) -> Summary:
     summary = Summary()
+    async with sessionmaker() as session:
+        summary.services_created = await catalog_service.add_services(session, mapping.services)
     source = reading.open_source(path)
     bar = Progress(source.size, enabled=progress)
     try:

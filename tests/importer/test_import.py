@@ -68,6 +68,21 @@ async def test_online_retail_preset_imports_orders_and_matches_returns(
             again.returns_unchanged) == (0, 2, 0, 1)
 
 
+async def test_online_retail_preset_adds_its_fees_as_services_and_keeps_the_shops_word(
+    client: httpx.AsyncClient, keys: dict, tmp_path: Path
+) -> None:
+    await put_product(client, keys["admin"], "M", title="Mug", kind="durable")
+    path = _retail_csv(tmp_path / "retail.csv.gz")
+    summary = await _import(client, path, file_format="csv", mapping=PRESETS["online-retail"])
+    assert "POST" in summary.services_created and "M" not in summary.services_created
+    postage = (await client.get("/v1/products/POST", headers=keys["support"])).json()
+    assert (postage["title"], postage["kind"]) == ("Postage", "service")
+    mug = (await client.get("/v1/products/M", headers=keys["support"])).json()
+    assert mug["kind"] == "durable"
+    again = await _import(client, path, file_format="csv", mapping=PRESETS["online-retail"])
+    assert again.services_created == []
+
+
 async def test_imported_history_is_seen_by_the_next_check(
     client: httpx.AsyncClient, keys: dict, tmp_path: Path
 ) -> None:

@@ -62,6 +62,14 @@ def test_a_shop_day_through_every_endpoint(service: str, keys: dict[str, str], i
         feedback = shop.send_feedback(result.check_id, [m.FeedbackResponse(  # type: ignore[arg-type]
             sku=ebook.sku, code=WarningCode.ALREADY_OWNED, action=m.FeedbackAction.removed)])
         assert feedback.responses[0].action == m.FeedbackAction.removed
+        assert result.repeats_order is None
+        shop.record_order(m.OrderIn(
+            order_id=f"o3-{ids}", customer_id=customer, placed_at=now - timedelta(minutes=5),
+            lines=[m.OrderLineIn(sku="tea"), m.OrderLineIn(sku="cups")]))
+        repeat = shop.check(customer, ["tea", "cups"])
+        assert repeat.repeats_order is not None
+        assert (repeat.repeats_order.order_id, repeat.repeats_order.matched_lines) == (
+            f"o3-{ids}", 2)
         stats = agent.warning_stats()
         assert {s.code for s in stats.items} == set(WarningCode)
 

@@ -116,6 +116,7 @@ export class GuardClient {
       return {
         check_id: null, customer_id: customerId, verdict: "proceed", warnings: [],
         degraded: true, as_of: new Date().toISOString(), degraded_reason: reason,
+        repeats_order: null,
       };
     }
   }

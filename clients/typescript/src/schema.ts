@@ -549,6 +549,8 @@ export interface components {
              * @description Why the history could not be read, when degraded.
              */
             degraded_reason?: string | null;
+            /** @description The order placed within the duplicate window that most of the cart repeats; null when none is. */
+            repeats_order?: components["schemas"]["RepeatsOrder"] | null;
             verdict: components["schemas"]["Verdict"];
             /** Warnings */
             warnings: components["schemas"]["WarningOut"][];
@@ -1095,7 +1097,7 @@ export interface components {
          * ProductKind
          * @enum {string}
          */
-        ProductKind: "durable" | "consumable" | "digital" | "subscription";
+        ProductKind: "durable" | "consumable" | "digital" | "subscription" | "service";
         /** ProductUpsert */
         ProductUpsert: {
             /**
@@ -1189,6 +1191,26 @@ export interface components {
             database: string;
             /** Status */
             status: string;
+        };
+        /**
+         * RepeatsOrder
+         * @description The recent order most of the cart repeats: ask once, not once per line.
+         */
+        RepeatsOrder: {
+            /**
+             * Matched Lines
+             * @description How many cart lines repeat it.
+             */
+            matched_lines: number;
+            /** Message */
+            message: string;
+            /** Order Id */
+            order_id: string;
+            /**
+             * Placed At
+             * Format: date-time
+             */
+            placed_at: string;
         };
         /** Return */
         Return: {

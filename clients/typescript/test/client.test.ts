@@ -58,6 +58,12 @@ describe("against a real purchase-guard", () => {
     const fed = await shop.sendFeedback(result.check_id!, [{ sku: ebook.sku,
       code: "ALREADY_OWNED", action: "removed" }]);
     assert.equal(fed.responses[0].action, "removed");
+    assert.equal(result.repeats_order, null);
+    await shop.recordOrder({ order_id: `o3-${id}`, customer_id: customer, placed_at: daysAgo(0.01),
+      lines: [{ sku: "tea", quantity: 1 }, { sku: "cups", quantity: 1 }] });
+    const repeat = await shop.check(customer, ["tea", "cups"]);
+    assert.equal(repeat.repeats_order?.order_id, `o3-${id}`);
+    assert.equal(repeat.repeats_order?.matched_lines, 2);
     assert.equal((await agent.warningStats()).items.length, 13);
 
     const profile = await agent.getProfile(customer);

@@ -46,7 +46,7 @@ class Scenario:
     now: datetime = NOW
     window: timedelta = timedelta(hours=24)
     kept_repeat_orders: int = 0
-    habit_after: int = 2
+    habit_after: int = Thresholds().habit_after
 
     def bought(self, sku: str, at: datetime, *, order_id: str | None = None,
                quantity: int = 1, returned: int = 0) -> "Scenario":

@@ -70,8 +70,9 @@ def test_the_same_quantity_is_not_repeated_in_the_message() -> None:
 
 
 def habitual(**fields: object) -> Scenario:
-    """A customer whose two earlier repeat orders were kept: they re-order on purpose."""
-    return Scenario(products=[COFFEE], kept_repeat_orders=2, **fields)  # type: ignore[arg-type]
+    """A customer who kept two repeat orders, with the habit counted from two."""
+    return Scenario(**{"products": [COFFEE], "kept_repeat_orders": 2, "habit_after": 2,
+                       **fields})  # type: ignore[arg-type]
 
 
 def test_is_info_for_a_customer_who_keeps_repeat_orders() -> None:
@@ -83,7 +84,8 @@ def test_is_info_for_a_customer_who_keeps_repeat_orders() -> None:
 
 
 def test_stays_confirm_one_kept_repeat_order_short_of_the_habit() -> None:
-    s = Scenario(products=[COFFEE], kept_repeat_orders=1).bought("cf-1", NOW - timedelta(hours=3))
+    s = Scenario(products=[COFFEE], kept_repeat_orders=1, habit_after=2)
+    s.bought("cf-1", NOW - timedelta(hours=3))
     [warning] = s.run(["cf-1"])
     assert warning.severity == "confirm"
 

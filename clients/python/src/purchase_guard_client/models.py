@@ -75,7 +75,7 @@ class FeedbackAction(StrEnum):
 
 class ProductIn(_Request):
     title: str
-    kind: Literal["durable", "consumable", "digital", "subscription"] | None = None
+    kind: Literal["durable", "consumable", "digital", "subscription", "service"] | None = None
     work_id: str | None = None
     format: str | None = None
     category: str | None = None
@@ -241,6 +241,15 @@ class Warning(_Response):  # noqa: A001 - the contract's name
     suggestion: Suggestion | None = None
 
 
+class RepeatsOrder(_Response):
+    """The recent order most of the cart repeats: ask once, not once per line."""
+
+    order_id: str
+    placed_at: datetime
+    matched_lines: int
+    message: str
+
+
 class CheckResult(_Response):
     # None only when the SDK answered by itself (failed open): no check was made.
     check_id: str | None
@@ -250,6 +259,7 @@ class CheckResult(_Response):
     degraded: bool
     as_of: datetime | None = None
     degraded_reason: str | None = None
+    repeats_order: RepeatsOrder | None = None
 
     @property
     def answered_by_sdk(self) -> bool:
