@@ -113,7 +113,7 @@ class Replay:
         repeats = []
         for sku, quantity in lines:
             last = shopper.last_bought_before(sku, at)
-            if last is not None and at - last[1] <= REPEAT_WITHIN:
+            if last is not None and at - last <= REPEAT_WITHIN:
                 repeats.append(RepeatLine(sku, quantity, sku in services, sku in interrupting))
         checked = CheckedOrder(draft.order_id, draft.customer_id, at, body,
                                body["verdict"] in INTERRUPTING, repeats)

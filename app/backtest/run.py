@@ -10,6 +10,7 @@ service's own data is never touched.
 import resource
 import tempfile
 import time
+from datetime import UTC
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,12 +111,15 @@ def _events(path: Path, file_format: str, mapping: ColumnMapping,
         if missing:
             raise ValueError(f"{path}: no column for {', '.join(missing)}; "
                              f"the header has {', '.join(header) or 'nothing'} (use --map)")
-        events: list[OrderDraft | ReturnDraft] = []
         for chunk in drafts.chunks(header, rows, mapping, chunk_lines=5_000):
             counts.rows += chunk.lines
             counts.rows_without_customer += chunk.skipped_without_customer
             counts.rows_with_errors += len(chunk.errors)
-            events = [*chunk.orders, *chunk.returns]
+            for order in chunk.orders:  # answers speak UTC, as the service's do
+                order.placed_at = order.placed_at.astimezone(UTC)
+            for given_back in chunk.returns:
+                given_back.returned_at = given_back.returned_at.astimezone(UTC)
+            events: list[OrderDraft | ReturnDraft] = [*chunk.orders, *chunk.returns]
             # A chunk keeps orders and returns apart: put them back in the file's order.
             events.sort(key=lambda e: e.first_line if isinstance(e, OrderDraft)
                         else e.lines[0][2])
@@ -132,6 +136,6 @@ def _ndjson_events(source: reading.Source, counts: FileCounts) -> Iterator[Order
         except (ValueError, TypeError):
             counts.rows_with_errors += 1
             continue
-        yield OrderDraft(order.order_id, order.customer_id, order.placed_at, 0,
+        yield OrderDraft(order.order_id, order.customer_id, order.placed_at.astimezone(UTC), 0,
                          [drafts.Line(line.sku, line.quantity, line.unit_price)
                           for line in order.lines])

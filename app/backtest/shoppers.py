@@ -2,11 +2,14 @@
 
 The replay records every order and return as it walks the file, the way the service would
 have recorded them, and hands the engine the same `CustomerRecords` the service reads from
-its database. A return line goes back against the customer's most recent earlier order of
-that sku with quantity left, as `import orders` matches them.
+its database. Order lines are packed as (order number, quantity) pairs of machine integers,
+16 bytes a line, and unpacked only for the skus a cart asks about. A return line goes back
+against the customer's most recent earlier order of that sku with quantity left, as
+`import orders` matches them.
 """
 
-from collections import defaultdict
+from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -15,24 +18,55 @@ from app.checks.records import CustomerRecords, LineRecord, RepeatOrderRecord, R
 RETURN_REASON = "other"  # what `import orders` records for a return invoice
 
 
-@dataclass
+@dataclass(slots=True)
 class Order:
     order_id: str
     placed_at: datetime
     first_return: datetime | None = None
 
 
+class PackedLines(Mapping[str, tuple[LineRecord, ...]]):
+    """sku -> the customer's lines of it, oldest first, as `records.LineRecord`s."""
+
+    def __init__(self, orders: list[Order]) -> None:
+        self._orders = orders
+        self._packed: dict[str, array[int]] = {}
+
+    def add(self, sku: str, order_number: int, quantity: int) -> None:
+        packed = self._packed.get(sku)
+        if packed is None:
+            packed = self._packed[sku] = array("q")
+        packed.extend((order_number, quantity))
+
+    def newest_first(self, sku: str) -> Iterator[tuple[Order, int]]:
+        packed = self._packed.get(sku, ())
+        for i in range(len(packed) - 2, -1, -2):
+            yield self._orders[packed[i]], packed[i + 1]
+
+    def __getitem__(self, sku: str) -> tuple[LineRecord, ...]:
+        packed = self._packed[sku]
+        orders = self._orders
+        return tuple((orders[packed[i]].order_id, orders[packed[i]].placed_at, packed[i + 1], None)
+                     for i in range(0, len(packed), 2))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+
 @dataclass
 class Shopper:
-    lines: dict[str, list[LineRecord]] = field(default_factory=lambda: defaultdict(list))
-    returns: dict[str, list[ReturnRecord]] = field(default_factory=lambda: defaultdict(list))
     orders: list[Order] = field(default_factory=list)
-    by_id: dict[str, Order] = field(default_factory=dict)
-    # (order_id, sku) -> quantity not yet returned
-    returnable: dict[tuple[str, str], int] = field(default_factory=dict)
+    lines: PackedLines = field(init=False)
+    returns: dict[str, list[ReturnRecord]] = field(default_factory=dict)
     # (order_id, sku) a return gave back exactly, for the backtest's outcomes
     undone: set[tuple[str, str]] = field(default_factory=set)
     _repeats: dict[timedelta, tuple[RepeatOrderRecord, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.lines = PackedLines(self.orders)
 
     def records(self, window: timedelta) -> CustomerRecords:
         repeats = self._repeats.get(window)
@@ -44,23 +78,24 @@ class Shopper:
             )
         return CustomerRecords(lines=self.lines, returns=self.returns, repeat_orders=repeats)
 
-    def last_bought_before(self, sku: str, at: datetime) -> LineRecord | None:
-        """The latest purchase of `sku` placed strictly before `at`."""
-        for line in reversed(self.lines.get(sku, ())):
-            if line[1] < at:
-                return line
+    def last_bought_before(self, sku: str, at: datetime) -> datetime | None:
+        """When `sku` was last bought strictly before `at`."""
+        for order, _ in self.lines.newest_first(sku):
+            if order.placed_at < at:
+                return order.placed_at
         return None
 
     def undo_exactly(self, sku: str, quantity: int, at: datetime,
                      within: timedelta) -> str | None:
         """The order whose line of `sku` this return gives back exactly: the latest of that
         quantity placed by `at` and at most `within` before it, not given back already."""
-        for order_id, placed_at, bought, _ in reversed(self.lines.get(sku, ())):
-            if at - placed_at > within:
+        for order, bought in self.lines.newest_first(sku):
+            if at - order.placed_at > within:
                 return None
-            if placed_at <= at and bought == quantity and (order_id, sku) not in self.undone:
-                self.undone.add((order_id, sku))
-                return order_id
+            key = (order.order_id, sku)
+            if order.placed_at <= at and bought == quantity and key not in self.undone:
+                self.undone.add(key)
+                return order.order_id
         return None
 
     def record_order(self, order_id: str, placed_at: datetime,
@@ -68,27 +103,25 @@ class Shopper:
         folded: dict[str, int] = {}
         for sku, quantity in lines:
             folded[sku] = folded.get(sku, 0) + quantity
+        number = len(self.orders)
+        self.orders.append(Order(order_id, placed_at))
         for sku, quantity in folded.items():
-            self.lines[sku].append((order_id, placed_at, quantity, None))
-            self.returnable[(order_id, sku)] = quantity
-        order = self.by_id[order_id] = Order(order_id, placed_at)
-        self.orders.append(order)
+            self.lines.add(sku, number, quantity)
         self._repeats.clear()
 
     def record_return(self, returned_at: datetime, sku: str, quantity: int) -> int:
         """Matches the line to earlier purchases; how much of it none explains."""
         left = quantity
-        for order_id, placed_at, _, _ in reversed(self.lines.get(sku, ())):
+        returns = self.returns.setdefault(sku, [])
+        for order, bought in self.lines.newest_first(sku):
             if left == 0:
                 break
-            available = self.returnable.get((order_id, sku), 0)
-            if placed_at > returned_at or available == 0:
+            given = sum(r[1] for r in returns if r[0] == order.order_id)
+            if order.placed_at > returned_at or given >= bought:
                 continue
-            taken = min(left, available)
-            self.returnable[(order_id, sku)] = available - taken
+            taken = min(left, bought - given)
             left -= taken
-            self.returns[sku].append((order_id, taken, RETURN_REASON, returned_at, None))
-            order = self.by_id[order_id]
+            returns.append((order.order_id, taken, RETURN_REASON, returned_at, None))
             if order.first_return is None or returned_at < order.first_return:
                 order.first_return = returned_at
                 self._repeats.clear()
