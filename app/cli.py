@@ -155,7 +155,7 @@ def _add_file_arguments(parser: argparse.ArgumentParser) -> None:
                         "postage and fee codes are added to the catalog as services)")
     parser.add_argument("--map", dest="mapping", metavar="FIELD=COLUMN,...",
                         help="CSV columns for order_id, customer_id, placed_at, sku, "
-                        "quantity, unit_price (default: the field names)")
+                        "quantity, unit_price, check_id (default: the field names)")
     parser.add_argument("--timezone", help="zone of timestamps without one (default UTC, "
                         "or the preset's)")
     parser.add_argument("--return-prefix", help="order ids starting with this are returns "
@@ -201,7 +201,8 @@ def _import_orders(args: argparse.Namespace) -> int:
             return await import_orders(
                 create_sessionmaker(engine), args.file,
                 file_format=args.format or detect_format(args.file), mapping=mapping,
-                chunk_lines=max(args.chunk_lines, 1), progress=not args.no_progress,
+                settings=settings, chunk_lines=max(args.chunk_lines, 1),
+                progress=not args.no_progress,
             )
         finally:
             await engine.dispose()

@@ -30,6 +30,10 @@ CHECKS = Counter("purchase_guard_checks_total", "Checks answered, by verdict.", 
                  registry=REGISTRY)
 WARNINGS = Counter("purchase_guard_warnings_total", "Warnings raised, by code.", ["code"],
                    registry=REGISTRY)
+OUTCOMES = Counter("purchase_guard_warning_outcomes_total",
+                   "What customers did with warnings (kept, removed, replaced), from feedback "
+                   "and from orders naming their check, by code.", ["code", "outcome"],
+                   registry=REGISTRY)
 DEGRADED = Counter("purchase_guard_degraded_checks_total",
                    "Checks answered degraded (proceed without history).", registry=REGISTRY)
 

@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     # is `info` for them (0 keeps it `confirm` for everyone). 8 by the backtest of the
     # Online Retail year: fewer lets a likely double order through (bench/RESULTS.md).
     habit_after: int = Field(default=8, ge=0, le=1_000)
+    # DUPLICATE_ORDER is `info` for a sku the customer bought anyway this many times, each
+    # through an order naming its check and kept a week (0: never).
+    routine_after: int = Field(default=2, ge=0, le=1_000)
     # A cart repeats an order when this share of its lines (two or more) are in it.
     repeat_order_share: float = Field(default=0.8, gt=0, le=1)
     suppress_days: float = Field(default=30, ge=0, le=3650)

@@ -65,6 +65,7 @@ class CustomerView:
     avoid: frozenset[str] = frozenset()
     suppressions: Mapping[tuple[str, str], datetime] = field(default_factory=dict)
     kept_repeat_orders: int = 0
+    routine: Mapping[str, int] = field(default_factory=dict)
 
     def owns(self, sku: str) -> bool:
         return sku in self.owned
@@ -104,6 +105,7 @@ class CustomerBasis:
     avoid: frozenset[str] = frozenset()
     suppressions: Mapping[tuple[str, str], datetime] = field(default_factory=dict)
     kept_repeat_orders: int = 0
+    routine: Mapping[str, int] = field(default_factory=dict)
 
 
 def build_basis(history: History, catalog: Catalog, *, at: datetime) -> CustomerBasis:
@@ -135,6 +137,7 @@ def build_basis(history: History, catalog: Catalog, *, at: datetime) -> Customer
         avoid=history.preferences.avoid,
         suppressions=history.suppressions,
         kept_repeat_orders=history.kept_repeat_orders,
+        routine=history.routine,
     )
 
 
@@ -171,6 +174,7 @@ def view_at(basis: CustomerBasis, *, now: datetime, thresholds: Thresholds) -> C
         avoid=basis.avoid,
         suppressions=basis.suppressions,
         kept_repeat_orders=basis.kept_repeat_orders,
+        routine=basis.routine,
     )
 
 

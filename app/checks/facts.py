@@ -106,6 +106,8 @@ class History:
     # Orders placed within the duplicate window after another order and kept for a week
     # since: how often this customer re-orders on purpose.
     kept_repeat_orders: int = 0
+    # sku -> times DUPLICATE_ORDER was overridden and the purchase kept (the routine rule)
+    routine: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,8 @@ class Thresholds:
     habit_after: int = 8
     # A cart repeats an order when this share of its lines (and two or more) are in it.
     repeat_order_share: float = 0.8
+    # DUPLICATE_ORDER is `info` for a sku the customer overrode it for this often (0: never).
+    routine_after: int = 2
 
 
 # A repeat order counts as kept once this long has passed without a cancellation or return.

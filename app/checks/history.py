@@ -19,6 +19,7 @@ from app.checks.facts import (
     StatedPreferences,
 )
 from app.checks.models import Feedback
+from app.checks.records import OverrideRecord, routine_count
 from app.customers import repository as customers_repository
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
 
@@ -73,7 +74,28 @@ async def load_history(session: AsyncSession, customer_id: str, *, as_of: dateti
         ) if preferences else StatedPreferences(),
         suppressions=await _suppressions(session, customer_id, as_of),
         kept_repeat_orders=await _kept_repeat_orders(session, customer_id, as_of, window),
+        routine=await _routine(session, customer_id, as_of),
     )
+
+
+async def _routine(session: AsyncSession, customer_id: str, as_of: datetime) -> dict[str, int]:
+    """Per sku, DUPLICATE_ORDER bought anyway through linked orders and kept (see
+    `records.routine_count`)."""
+    first_return = (
+        select(func.min(OrderReturn.returned_at))
+        .join(ReturnLine, ReturnLine.return_id == OrderReturn.return_id)
+        .where(OrderReturn.order_id == CustomerOrder.order_id, ReturnLine.sku == Feedback.sku)
+        .scalar_subquery())
+    rows = (await session.execute(
+        select(Feedback.sku, CustomerOrder.placed_at, CustomerOrder.cancelled_at, first_return)
+        .join(CustomerOrder, CustomerOrder.order_id == Feedback.order_id)
+        .where(Feedback.customer_id == customer_id, Feedback.code == "DUPLICATE_ORDER",
+               Feedback.action == "kept"))).all()
+    overrides: dict[str, list[OverrideRecord]] = defaultdict(list)
+    for sku, placed_at, cancelled_at, returned_at in rows:
+        overrides[sku].append((placed_at, cancelled_at, returned_at))
+    counts = {sku: routine_count(found, as_of) for sku, found in overrides.items()}
+    return {sku: n for sku, n in counts.items() if n}
 
 
 async def _kept_repeat_orders(session: AsyncSession, customer_id: str, as_of: datetime,

@@ -72,3 +72,9 @@ class Feedback(Base):
     suppress_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     check_as_of: Mapped[datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # `feedback`: the shop told us; `order`: implied by the order that named the check
+    # (explicit feedback always wins).
+    source: Mapped[str] = mapped_column(String(16), server_default="feedback")
+    # The order the customer placed after the check, when known: a kept warning whose sku
+    # that order gives back within 7 days was regretted.
+    order_id: Mapped[str | None] = mapped_column(String(128))

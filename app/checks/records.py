@@ -27,6 +27,9 @@ LineRecord = tuple[str, datetime, int, datetime | None]
 ReturnRecord = tuple[str, int, str, datetime, datetime | None]
 # (code, suppress_until, check_as_of)
 FeedbackRecord = tuple[str, datetime, datetime]
+# DUPLICATE_ORDER bought anyway, through an order naming its check:
+# (that order's placed_at, its cancelled_at, when that sku was first returned from it)
+OverrideRecord = tuple[datetime, datetime | None, datetime | None]
 # An order placed within the duplicate window after the customer's previous one (orders
 # cancelled by the check's instant left out): (placed_at, cancelled_at, first returned_at)
 RepeatOrderRecord = tuple[datetime, datetime | None, datetime | None]
@@ -46,13 +49,15 @@ class CustomerRecords:
     feedback: Mapping[str, tuple[FeedbackRecord, ...]] = field(default_factory=dict)
     preferences: StatedPreferences = StatedPreferences()
     repeat_orders: tuple[RepeatOrderRecord, ...] = ()
+    overrides: Mapping[str, tuple[OverrideRecord, ...]] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
         """Rows held: what a bounded cache of records counts."""
         lines = self.lines.rows if isinstance(self.lines, FoldedLines) else len(self.lines)
         return (lines + sum(map(len, self.returns.values()))
-                + sum(map(len, self.feedback.values())) + len(self.repeat_orders) + 1)
+                + sum(map(len, self.feedback.values())) + len(self.repeat_orders)
+                + sum(map(len, self.overrides.values())) + 1)
 
 
 async def load_records(
@@ -81,6 +86,7 @@ async def load_many(
     lines: dict[str, dict[str, str]] = defaultdict(dict)
     returns: dict[str, dict[str, list[ReturnRecord]]] = defaultdict(lambda: defaultdict(list))
     feedback: dict[str, dict[str, list[FeedbackRecord]]] = defaultdict(lambda: defaultdict(list))
+    overrides: dict[str, dict[str, list[OverrideRecord]]] = defaultdict(lambda: defaultdict(list))
     chunks: list[list[str] | None] = [None] if skus is None else [
         sorted(skus)[start:start + _CHUNK] for start in range(0, len(skus), _CHUNK)
     ]
@@ -95,6 +101,10 @@ async def load_many(
         for customer, sku, code, until, as_of in await _rows(session, _FEEDBACK, customer_ids,
                                                              chunk):
             feedback[customer][sku].append((code, _utc(until), _utc(as_of)))
+        for customer, sku, placed_at, cancelled_at, returned_at in await _rows(
+                session, _OVERRIDES, customer_ids, chunk):
+            overrides[customer][sku].append((_utc(placed_at), _utc_or_none(cancelled_at),
+                                             _utc_or_none(returned_at)))
     repeats: dict[str, list[RepeatOrderRecord]] = defaultdict(list)
     for customer, placed_at, cancelled_at, returned_at in (await session.execute(
             _REPEAT_ORDERS_SQLITE, {"customers": list(customer_ids), "now": now,
@@ -111,6 +121,7 @@ async def load_many(
                 formats=tuple(p.formats), sizes=dict(p.sizes), avoid=frozenset(p.avoid),
             ) if (p := stated.get(customer)) else StatedPreferences(),
             repeat_orders=tuple(repeats.get(customer, ())),
+            overrides={sku: tuple(rows) for sku, rows in overrides.get(customer, {}).items()},
         )
         for customer in customer_ids
     }
@@ -171,6 +182,12 @@ WHERE rl.customer_id IN :customers {skus}"""
 _FEEDBACK = """
 SELECT f.customer_id, f.sku, f.code, f.suppress_until, f.check_as_of FROM feedback f
 WHERE f.customer_id IN :customers AND f.suppress_until IS NOT NULL {skus}"""
+_OVERRIDES = """
+SELECT f.customer_id, f.sku, o.placed_at, o.cancelled_at,
+    (SELECT min(r.returned_at) FROM return_line rl JOIN order_return r ON r.return_id = rl.return_id
+     WHERE r.order_id = o.order_id AND rl.sku = f.sku)
+FROM feedback f JOIN customer_order o ON o.order_id = f.order_id
+WHERE f.customer_id IN :customers AND f.code = 'DUPLICATE_ORDER' AND f.action = 'kept' {skus}"""
 _REPEAT_ORDERS_SQLITE = text("""
 SELECT customer_id, placed_at, cancelled_at, returned_at FROM (
     SELECT o.customer_id, o.placed_at, o.cancelled_at,
@@ -182,7 +199,7 @@ SELECT customer_id, placed_at, cancelled_at, returned_at FROM (
 WHERE previous IS NOT NULL
     AND (julianday(placed_at) - julianday(previous)) * 86400 <= :window""").bindparams(
     bindparam("customers", expanding=True))
-_ALIAS = {_LINES: "l", _RETURNS: "rl", _FEEDBACK: "f"}
+_ALIAS = {_LINES: "l", _RETURNS: "rl", _FEEDBACK: "f", _OVERRIDES: "f"}
 _STATEMENTS = {
     (sql, by_sku): text(sql.format(skus=f"AND {_ALIAS[sql]}.sku IN :skus" if by_sku else ""))
     .bindparams(bindparam("customers", expanding=True),
@@ -222,6 +239,14 @@ SELECT 'f', f.customer_id, f.sku, f.code, {_UTC_TEXT.format("f.suppress_until")}
 FROM feedback f
 WHERE f.customer_id = ANY(CAST(:customers AS text[])) AND f.suppress_until IS NOT NULL {{feedback}}
 UNION ALL
+SELECT 'k', f.customer_id, f.sku, {_UTC_TEXT.format("o.placed_at")},
+    {_UTC_TEXT.format("o.cancelled_at")},
+    {_UTC_TEXT.format("(SELECT min(r.returned_at) FROM return_line rl JOIN order_return r ON r.return_id = rl.return_id WHERE r.order_id = o.order_id AND rl.sku = f.sku)")},
+    NULL, NULL
+FROM feedback f JOIN customer_order o ON o.order_id = f.order_id
+WHERE f.customer_id = ANY(CAST(:customers AS text[])) AND f.code = 'DUPLICATE_ORDER'
+    AND f.action = 'kept' {{feedback}}
+UNION ALL
 (SELECT DISTINCT ON (p.customer_id) 'p', p.customer_id, NULL, p.formats::text, p.sizes::text,
     p.avoid::text, NULL, NULL
  FROM preference_version p
@@ -259,6 +284,7 @@ async def _load_postgres(session: AsyncSession, customer_ids: Sequence[str],
     feedback: dict[str, dict[str, list[FeedbackRecord]]] = defaultdict(lambda: defaultdict(list))
     stated: dict[str, StatedPreferences] = {}
     repeats: dict[str, list[RepeatOrderRecord]] = defaultdict(list)
+    overrides: dict[str, dict[str, list[OverrideRecord]]] = defaultdict(lambda: defaultdict(list))
     for n, (kind, customer, sku, a, b, c, d, e) in enumerate(rows):
         if n % _ROWS_PER_TURN == _ROWS_PER_TURN - 1:
             await asyncio.sleep(0)  # a warm-up's long read holds up no check for long
@@ -270,6 +296,8 @@ async def _load_postgres(session: AsyncSession, customer_ids: Sequence[str],
             feedback[customer][sku].append((a, _utc(b), _utc(c)))
         elif kind == "o":
             repeats[customer].append((_utc(a), _utc_or_none(b), _utc_or_none(c)))
+        elif kind == "k":
+            overrides[customer][sku].append((_utc(a), _utc_or_none(b), _utc_or_none(c)))
         else:
             stated[customer] = StatedPreferences(
                 formats=tuple(orjson.loads(a)), sizes=dict(orjson.loads(b)),
@@ -281,6 +309,7 @@ async def _load_postgres(session: AsyncSession, customer_ids: Sequence[str],
             feedback={sku: tuple(rows) for sku, rows in feedback.get(customer, {}).items()},
             preferences=stated.get(customer, StatedPreferences()),
             repeat_orders=tuple(repeats.get(customer, ())),
+            overrides={sku: tuple(rows) for sku, rows in overrides.get(customer, {}).items()},
         )
         for customer in customer_ids
     }
@@ -302,7 +331,10 @@ def history_at(records: CustomerRecords, skus: Iterable[str], now: datetime) -> 
     purchases: list[Purchase] = []
     events: list[ReturnEvent] = []
     suppressions: dict[tuple[str, str], datetime] = {}
+    routine: dict[str, int] = {}
     for sku in skus:
+        if sku in records.overrides and (count := routine_count(records.overrides[sku], now)):
+            routine[sku] = count
         returned: dict[str, int] = defaultdict(int)
         for order_id, quantity, reason, at, cancelled_at in records.returns.get(sku, ()):
             if at <= now and (cancelled_at is None or cancelled_at > now):
@@ -319,7 +351,25 @@ def history_at(records: CustomerRecords, skus: Iterable[str], now: datetime) -> 
                     suppressions[key] = until
     return History(purchases=tuple(purchases), returns=tuple(events),
                    preferences=records.preferences, suppressions=suppressions,
-                   kept_repeat_orders=kept_repeat_orders(records.repeat_orders, now))
+                   kept_repeat_orders=kept_repeat_orders(records.repeat_orders, now),
+                   routine=routine)
+
+
+def routine_count(overrides: Iterable[OverrideRecord], now: datetime) -> int:
+    """Times the customer bought the sku anyway despite DUPLICATE_ORDER and kept it a week,
+    known by `now`, since the last time they regretted it (gave it back within the week)."""
+    count = 0
+    for placed_at, cancelled_at, returned_at in sorted(overrides, key=lambda o: o[0]):
+        if placed_at > now:
+            continue
+        settled = placed_at + KEPT_AFTER
+        undone = min((at for at in (cancelled_at, returned_at) if at is not None and at <= now),
+                     default=None)
+        if undone is not None and undone <= settled:
+            count = 0  # regretted: the warning was right
+        elif undone is None and settled <= now:
+            count += 1
+    return count
 
 
 def kept_repeat_orders(repeats: Iterable[RepeatOrderRecord], now: datetime) -> int:

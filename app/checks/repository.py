@@ -5,8 +5,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.checks.facts import KEPT_AFTER
 from app.checks.models import Check, CheckWarning, Feedback
 from app.db import upsert_insert
+from app.orders.models import CustomerOrder, OrderReturn, ReturnLine
 
 
 async def get_check(session: AsyncSession, check_id: str) -> Check | None:
@@ -23,7 +25,7 @@ async def upsert_feedback(session: AsyncSession, rows: Sequence[dict[str, Any]])
     stmt = stmt.on_conflict_do_update(
         index_elements=["check_id", "sku", "code"],
         set_={c: stmt.excluded[c] for c in
-              ("action", "replacement_sku", "reason", "suppress_until", "created_at")},
+              ("action", "replacement_sku", "reason", "suppress_until", "created_at", "source")},
     )
     await session.execute(stmt)
 
@@ -51,3 +53,35 @@ async def count_feedback(
         stmt = stmt.where(Check.created_at >= since)
     rows = (await session.execute(stmt.group_by(Feedback.code, Feedback.action))).all()
     return {(code, action): int(n) for code, action, n in rows}
+
+
+async def count_regretted(
+    session: AsyncSession, *, since: datetime | None, until: datetime, now: datetime
+) -> dict[str, int]:
+    """Kept warnings, raised in the range, whose sku the customer cancelled or returned
+    (from the order that kept it) within 7 days of that order, by code."""
+    first_return = (
+        select(func.min(OrderReturn.returned_at))
+        .join(ReturnLine, ReturnLine.return_id == OrderReturn.return_id)
+        .where(OrderReturn.order_id == CustomerOrder.order_id, ReturnLine.sku == Feedback.sku)
+        .scalar_subquery())
+    stmt = (
+        select(Feedback.code, CustomerOrder.placed_at, CustomerOrder.cancelled_at, first_return)
+        .join(CustomerOrder, CustomerOrder.order_id == Feedback.order_id)
+        .join(Check, Check.check_id == Feedback.check_id)
+        .where(Feedback.action == "kept", Check.created_at < until)
+    )
+    if since is not None:
+        stmt = stmt.where(Check.created_at >= since)
+    counts: dict[str, int] = {}
+    for code, placed_at, cancelled_at, returned_at in (await session.execute(stmt)).all():
+        if regretted(placed_at, cancelled_at, returned_at, now):
+            counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def regretted(placed_at: datetime, cancelled_at: datetime | None, returned_at: datetime | None,
+              now: datetime) -> bool:
+    """Given back (cancelled or returned) within 7 days of the order, as known by `now`."""
+    return any(at is not None and at <= now and at <= placed_at + KEPT_AFTER
+               for at in (cancelled_at, returned_at))

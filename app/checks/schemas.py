@@ -143,6 +143,10 @@ class WarningStats(BaseModel):
     kept: int
     removed: int
     replaced: int
+    regretted: int = Field(description="Kept, then cancelled or returned within 7 days: the "
+                                       "warning was right.")
+    with_outcome: int = Field(description="Raised warnings whose outcome is known (kept, "
+                                          "removed or replaced): the coverage.")
 
 
 class WarningStatsPage(BaseModel):

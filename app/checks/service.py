@@ -27,7 +27,8 @@ from app.checks.log_writer import LoggedCheck, answered_lately, pause
 from app.checks.models import Check
 from app.checks.records import CustomerRecords, history_at, load_records
 from app.checks.relevance import TraitIndex, relevant_skus, view_catalog
-from app.checks.rules import NEVER_SUPPRESSED, Assessment, Context, assess
+from app.checks.rules import Assessment, Context, assess
+from app.checks.suppression import suppress_until
 from app.checks.schemas import (
     CheckRequest,
     CheckResult,
@@ -184,14 +185,15 @@ def decide(records: CustomerRecords, catalog: Catalog, traits: TraitIndex,
 
 def thresholds(settings: Settings) -> Thresholds:
     return _thresholds_for(settings.duplicate_window_hours, settings.habit_after,
-                           settings.repeat_order_share)
+                           settings.repeat_order_share, settings.routine_after)
 
 
 @functools.cache
 def _thresholds_for(duplicate_window_hours: float, habit_after: int,
-                    repeat_order_share: float) -> Thresholds:
+                    repeat_order_share: float, routine_after: int) -> Thresholds:
     return Thresholds(duplicate_window=timedelta(hours=duplicate_window_hours),
-                      habit_after=habit_after, repeat_order_share=repeat_order_share)
+                      habit_after=habit_after, repeat_order_share=repeat_order_share,
+                      routine_after=routine_after)
 
 
 def _logged(result: CheckAnswer, request: CheckRequest, *, created_at: datetime) -> LoggedCheck:
@@ -254,8 +256,8 @@ async def record_feedback(
             seen.add(key)
             recorded.append(FeedbackRecorded(
                 **response.model_dump(),
-                suppressed_until=_suppress_until(settings, response.code, response.action.value,
-                                                 check.as_of),
+                suppressed_until=suppress_until(settings, response.code, response.action.value,
+                                                check.as_of),
             ))
         await repository.upsert_feedback(session, [
             {
@@ -263,28 +265,24 @@ async def record_feedback(
                 "sku": r.sku, "code": r.code.value, "action": r.action.value,
                 "replacement_sku": r.replacement_sku, "reason": r.reason,
                 "suppress_until": r.suppressed_until, "check_as_of": check.as_of,
-                "created_at": now,
+                "created_at": now, "source": "feedback",
             }
             for r in recorded
         ])
         await versions.touch_customers(session, [check.customer_id])
+    for r in recorded:
+        metrics.OUTCOMES.labels(r.code.value, r.action.value).inc()
     return FeedbackResult(check_id=check_id, responses=recorded)
-
-
-def _suppress_until(
-    settings: Settings, code: Code, action: str, check_as_of: datetime
-) -> datetime | None:
-    if action != "kept" or code in NEVER_SUPPRESSED or settings.suppress_days <= 0:
-        return None
-    return check_as_of + timedelta(days=settings.suppress_days)
 
 
 async def warning_stats(
     session: AsyncSession, *, since: datetime | None, until: datetime | None
 ) -> WarningStatsPage:
-    until = until or utcnow()
+    now = utcnow()
+    until = until or now
     raised = await repository.count_raised(session, since=since, until=until)
     answered = await repository.count_feedback(session, since=since, until=until)
+    regretted = await repository.count_regretted(session, since=since, until=until, now=now)
     return WarningStatsPage(
         since=since,
         until=until,
@@ -295,6 +293,9 @@ async def warning_stats(
                 kept=answered.get((code.value, "kept"), 0),
                 removed=answered.get((code.value, "removed"), 0),
                 replaced=answered.get((code.value, "replaced"), 0),
+                regretted=regretted.get(code.value, 0),
+                with_outcome=sum(answered.get((code.value, a), 0)
+                                 for a in ("kept", "removed", "replaced")),
             )
             for code in Code
         ],

@@ -33,6 +33,7 @@ class OrderDraft:
     placed_at: datetime
     first_line: int = 0
     lines: list["Line"] = field(default_factory=list)
+    check_id: str | None = None
 
 
 @dataclass
@@ -79,6 +80,11 @@ def _customer(value: str | None) -> str | None:
     value = (value or "").strip()
     # Spreadsheet exports write numeric ids as floats: 17850.0 is customer 17850.
     return value[:-2] if value.endswith(".0") and value[:-2].isdigit() else value or None
+
+
+def _check_id(row: list[str], column: int | None) -> str | None:
+    value = row[column].strip() if column is not None else ""
+    return _identifier(value, "check_id") if value else None
 
 
 def _timestamp(value: str | None, mapping: ColumnMapping) -> datetime:
@@ -128,6 +134,7 @@ def chunks(
           if column in header}
     i_order, i_customer, i_placed = at["order_id"], at["customer_id"], at["placed_at"]
     i_sku, i_quantity, i_price = at["sku"], at["quantity"], at.get("unit_price")
+    i_check = at.get("check_id")
     width = max(at.values()) + 1
     return_prefix = mapping.return_prefix
     chunk = Chunk()
@@ -162,7 +169,8 @@ def chunks(
                 when = _timestamp(row[i_placed], mapping)
                 current = (ReturnDraft(order_id, customer_id, when)
                            if return_prefix and order_id.startswith(return_prefix)
-                           else OrderDraft(order_id, customer_id, when, number))
+                           else OrderDraft(order_id, customer_id, when, number,
+                                           check_id=_check_id(row, i_check)))
             sku = _sku(row[i_sku])
             quantity = _quantity(row[i_quantity])
             if abs(quantity) > MAX_QUANTITY:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
-FIELDS = ("order_id", "customer_id", "placed_at", "sku", "quantity", "unit_price")
+FIELDS = ("order_id", "customer_id", "placed_at", "sku", "quantity", "unit_price", "check_id")
 REQUIRED = ("order_id", "customer_id", "placed_at", "sku", "quantity")
 
 

@@ -22,6 +22,8 @@ from app.importer.progress import Progress
 from app.importer.returns import record_returns
 from app.orders import service as orders_service
 from app.orders.schemas import OrderCreate
+from app.outcomes import service as linked_orders
+from app.settings import Settings
 
 MAX_REPORTED_ERRORS = 20
 
@@ -43,10 +45,10 @@ class Summary:
     errors: int = 0
     first_errors: list[str] = field(default_factory=list)
 
-    def error(self, line: int, message: str) -> None:
+    def error(self, line: int | None, message: str) -> None:
         self.errors += 1
         if len(self.first_errors) < MAX_REPORTED_ERRORS:
-            self.first_errors.append(f"line {line}: {message}")
+            self.first_errors.append(message if line is None else f"line {line}: {message}")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +71,7 @@ async def import_orders(
     *,
     file_format: str,
     mapping: ColumnMapping,
+    settings: Settings,
     chunk_lines: int = 20_000,
     progress: bool = True,
 ) -> Summary:
@@ -89,7 +92,7 @@ async def import_orders(
             next_chunk = asyncio.ensure_future(asyncio.to_thread(next, chunks, None))
             orders, returns, lines = batch
             async with sessionmaker() as session:
-                await _write(session, orders, returns, summary)
+                await _write(session, orders, returns, summary, settings)
             summary.lines += lines
             bar.update(source.position(), summary.lines)
         bar.finish(source.position(), summary.lines)
@@ -116,7 +119,8 @@ def _csv_chunks(
         # Every field was checked row by row (drafts.py) as OrderCreate would check it.
         orders = [
             OrderCreate.model_construct(order_id=d.order_id, customer_id=d.customer_id,
-                                        placed_at=d.placed_at, lines=d.lines)
+                                        placed_at=d.placed_at, lines=d.lines,
+                                        check_id=d.check_id)
             for d in chunk.orders
         ]
         yield orders, chunk.returns, chunk.lines
@@ -149,7 +153,7 @@ def _first_error(exc: ValidationError) -> str:
 
 async def _write(
     session: AsyncSession, orders: list[OrderCreate], returns: list[drafts.ReturnDraft],
-    summary: Summary,
+    summary: Summary, settings: Settings,
 ) -> None:
     unique: dict[str, OrderCreate] = {}
     for order in orders:
@@ -157,13 +161,19 @@ async def _write(
             summary.conflicts += 1
             continue
         unique[order.order_id] = order
-    if unique:
+    plain = [o for o in unique.values() if o.check_id is None]
+    if plain:
         record = (pg_copy.record_orders if session.get_bind().dialect.name == "postgresql"
                   else orders_service.record_orders)
-        created, unchanged, conflicts = await record(session, list(unique.values()))
-        summary.orders_created += len(created)
-        summary.orders_unchanged += len(unchanged)
-        summary.conflicts += len(conflicts)
+        _count(summary, await record(session, plain))
+    # Orders naming their check take the path that checks the link and records outcomes.
+    linked = [o for o in unique.values() if o.check_id is not None]
+    if linked:
+        created, unchanged, conflicts, refused = await linked_orders.record_orders(
+            session, linked, settings=settings)
+        _count(summary, (created, unchanged, conflicts))
+        for order_id, why in refused.items():
+            summary.error(None, f"order {order_id}: check_id: {why}")
     outcome = await record_returns(session, returns)
     summary.returns_created += outcome.created
     summary.returns_unchanged += outcome.unchanged
@@ -171,6 +181,13 @@ async def _write(
         summary.return_lines_unmatched += 1
         if len(summary.first_unmatched) < MAX_REPORTED_ERRORS:
             summary.first_unmatched.append(f"line {line}: {message}")
+
+
+def _count(summary: Summary, recorded: tuple[list[str], list[str], list[str]]) -> None:
+    created, unchanged, conflicts = recorded
+    summary.orders_created += len(created)
+    summary.orders_unchanged += len(unchanged)
+    summary.conflicts += len(conflicts)
 
 
 def render(summary: Summary) -> str:

@@ -1,13 +1,16 @@
 """`POST /v1/orders/batch`: NDJSON read as it streams in, stored a chunk at a time."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import InvalidInput
-from app.orders import service
 from app.orders.schemas import BatchLineError, OrderBatchResult, OrderCreate
+
+# Stores a chunk: (created, unchanged, conflicting) order ids and the refused ones with why.
+Record = Callable[[AsyncSession, list[OrderCreate]],
+                  Awaitable[tuple[list[str], list[str], list[str], dict[str, str]]]]
 
 MAX_LINES = 100_000
 CHUNK_ORDERS = 500
@@ -31,12 +34,13 @@ def describe(error: ValidationError) -> str:
     return f"{where}: {first['msg']}{more}" if where else f"{first['msg']}{more}"
 
 
-async def import_ndjson(session: AsyncSession, stream: AsyncIterator[bytes]) -> OrderBatchResult:
+async def import_ndjson(session: AsyncSession, stream: AsyncIterator[bytes], *,
+                        record: Record) -> OrderBatchResult:
     result = OrderBatchResult(created=0, unchanged=0, conflicts=0, errors=[])
     chunk: dict[str, tuple[int, OrderCreate]] = {}
 
     async def flush() -> None:
-        created, unchanged, conflicts = await service.record_orders(
+        created, unchanged, conflicts, refused = await record(
             session, [order for _, order in chunk.values()]
         )
         result.created += len(created)
@@ -45,6 +49,8 @@ async def import_ndjson(session: AsyncSession, stream: AsyncIterator[bytes]) -> 
         for order_id in conflicts:
             _report(result, chunk[order_id][0],
                     f"order {order_id} was already recorded with a different body")
+        for order_id, why in refused.items():
+            _report(result, chunk[order_id][0], f"check_id: {why}")
         chunk.clear()
 
     number = 0

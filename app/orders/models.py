@@ -17,6 +17,8 @@ class CustomerOrder(Base):
     customer_id: Mapped[str] = mapped_column(String(128))
     placed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The check the customer saw before placing it, when the shop names it.
+    check_id: Mapped[str | None] = mapped_column(String(64), index=True)
     # Hash of the canonical body: tells a retry (200) from a different order (409).
     body_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,3 +1,4 @@
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Request, Response, status
@@ -14,6 +15,7 @@ from app.orders.schemas import (
     Return,
     ReturnCreate,
 )
+from app.outcomes import service as linked_orders
 from app.problems import problem_responses
 from app.types import OrderIdPath
 
@@ -28,9 +30,11 @@ router = APIRouter(prefix="/v1/orders", tags=["orders"])
                **problem_responses(409)},
 )
 async def create_order(
-    order: OrderCreate, session: SessionDep, _key: CheckoutKey, response: Response
+    order: OrderCreate, session: SessionDep, runtime: RuntimeDep, _key: CheckoutKey,
+    response: Response,
 ) -> Order:
-    stored, created = await service.create_order(session, order=order)
+    stored, created = await linked_orders.create_order(
+        session, order=order, settings=runtime.settings, flush=runtime.check_log.flush)
     if not created:
         response.status_code = status.HTTP_200_OK
     return stored
@@ -49,8 +53,11 @@ async def create_order(
         }
     },
 )
-async def import_orders(request: Request, session: SessionDep, _key: AdminKey) -> OrderBatchResult:
-    return await batch.import_ndjson(session, request.stream())
+async def import_orders(request: Request, session: SessionDep, runtime: RuntimeDep,
+                        _key: AdminKey) -> OrderBatchResult:
+    record = partial(linked_orders.record_orders, settings=runtime.settings,
+                     flush=runtime.check_log.flush)
+    return await batch.import_ndjson(session, request.stream(), record=record)
 
 
 @router.get("/{order_id}", response_model=Order, responses=problem_responses(404, 405))

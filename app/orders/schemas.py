@@ -56,6 +56,11 @@ class OrderCreate(BaseModel):
     customer_id: Identifier
     placed_at: Timestamp
     lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=1000)]
+    check_id: Identifier | None = Field(
+        default=None,
+        description="The check the customer saw before placing this order (a check of the "
+                    "same customer): what they did with each warning is then known.",
+    )
 
 
 class OrderLine(BaseModel):
@@ -108,6 +113,7 @@ class Order(BaseModel):
     cancelled_at: datetime | None
     returns: list[Return]
     created_at: datetime
+    check_id: str | None = Field(default=None, description="The check it named, if any.")
 
 
 class BatchLineError(BaseModel):

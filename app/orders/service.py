@@ -2,7 +2,7 @@ import functools
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -33,12 +33,14 @@ def order_body_hash(order: OrderCreate, prices: list[str | None] | None = None) 
     """
     if prices is None:
         prices = [price_text(ln.unit_price) for ln in order.lines]
-    canonical = {
+    canonical: dict[str, Any] = {
         "customer_id": order.customer_id,
         "placed_at": order.placed_at.astimezone(UTC).isoformat(),
         "lines": [[ln.sku, ln.quantity, price]
                   for ln, price in zip(order.lines, prices, strict=True)],
     }
+    if order.check_id is not None:  # absent, the hash is what it was before orders named checks
+        canonical["check_id"] = order.check_id
     return _digest(canonical)
 
 
@@ -63,6 +65,7 @@ def order_rows(
         "customer_id": order.customer_id,
         "placed_at": order.placed_at,
         "cancelled_at": None,
+        "check_id": order.check_id,
         "body_hash": order_body_hash(order),
         "created_at": now,
     }
@@ -80,8 +83,12 @@ def order_rows(
     return record, lines
 
 
+# Work done in the orders' transaction on those it inserted (the outcomes they imply).
+AfterInsert = Callable[[AsyncSession, list[OrderCreate]], Awaitable[None]]
+
+
 async def record_orders(
-    session: AsyncSession, orders: Sequence[OrderCreate]
+    session: AsyncSession, orders: Sequence[OrderCreate], *, after_insert: AfterInsert | None = None,
 ) -> tuple[list[str], list[str], list[str]]:
     """Store new orders in one transaction: (created, unchanged, conflicting) order ids.
 
@@ -94,6 +101,8 @@ async def record_orders(
         await repository.insert_lines(
             session, [line for oid in inserted for line in rows[oid][1]]
         )
+        if after_insert is not None and inserted:
+            await after_insert(session, [o for o in orders if o.order_id in inserted])
         await versions.touch_customers(session, {rows[oid][0]["customer_id"] for oid in inserted})
         existing = [oid for oid in rows if oid not in inserted]
         stored = await repository.get_body_hashes(session, existing) if existing else {}
@@ -102,8 +111,10 @@ async def record_orders(
     return [oid for oid in rows if oid in inserted], unchanged, conflicts
 
 
-async def create_order(session: AsyncSession, *, order: OrderCreate) -> tuple[Order, bool]:
-    created, _unchanged, conflicts = await record_orders(session, [order])
+async def create_order(session: AsyncSession, *, order: OrderCreate,
+                       after_insert: AfterInsert | None = None) -> tuple[Order, bool]:
+    created, _unchanged, conflicts = await record_orders(session, [order],
+                                                         after_insert=after_insert)
     if conflicts:
         raise Conflict(
             f"Order {order.order_id} was already recorded with a different body."
@@ -127,6 +138,7 @@ async def _to_order(session: AsyncSession, stored: CustomerOrder) -> Order:
         placed_at=stored.placed_at,
         cancelled_at=stored.cancelled_at,
         created_at=stored.created_at,
+        check_id=stored.check_id,
         lines=[
             OrderLine(
                 sku=ln.sku,

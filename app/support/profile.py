@@ -1,6 +1,6 @@
 """The customer at a glance: what they own, returned and subscribe to, and what they told us."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,13 +13,15 @@ from app.customers.models import PreferenceVersion
 from app.customers.service import get_preferences
 from app.db import utcnow
 from app.errors import NotFound
-from app.orders.models import CustomerOrder, OrderReturn
+from app.checks.repository import regretted
+from app.orders.models import CustomerOrder, OrderReturn, ReturnLine
 from app.settings import Settings
 from app.support.schemas import (
     ActiveSubscription,
     CustomerCounts,
     CustomerPreferences,
     LearnedSize,
+    OutcomeItem,
     OwnedItem,
     Profile,
     ProvidedTag,
@@ -51,6 +53,7 @@ async def build_profile(session: AsyncSession, *, settings: Settings, customer_i
     return Profile(
         customer_id=customer_id,
         as_of=now,
+        outcomes=await _outcomes(session, customer_id, now),
         owned=[
             OwnedItem(sku=sku, title=title(sku), quantity=item.quantity,
                       first_purchased_at=item.first.at, last_purchased_at=item.last.at)
@@ -110,3 +113,23 @@ async def _counts(session: AsyncSession, customer_id: str) -> CustomerCounts:
         warnings_removed=int(answered.get("removed", 0)),
         warnings_replaced=int(answered.get("replaced", 0)),
     )
+
+
+async def _outcomes(session: AsyncSession, customer_id: str, now: datetime) -> list[OutcomeItem]:
+    first_return = (
+        select(func.min(OrderReturn.returned_at))
+        .join(ReturnLine, ReturnLine.return_id == OrderReturn.return_id)
+        .where(OrderReturn.order_id == Feedback.order_id, ReturnLine.sku == Feedback.sku)
+        .scalar_subquery())
+    rows = (await session.execute(
+        select(Feedback, CustomerOrder.placed_at, CustomerOrder.cancelled_at, first_return)
+        .outerjoin(CustomerOrder, CustomerOrder.order_id == Feedback.order_id)
+        .where(Feedback.customer_id == customer_id)
+        .order_by(Feedback.created_at.desc(), Feedback.id.desc()).limit(100))).all()
+    return [
+        OutcomeItem(check_id=f.check_id, sku=f.sku, code=f.code, outcome=f.action,
+                    source=f.source, order_id=f.order_id, at=f.created_at,
+                    regretted=f.action == "kept" and placed_at is not None
+                    and regretted(placed_at, cancelled_at, returned_at, now))
+        for f, placed_at, cancelled_at, returned_at in rows
+    ]

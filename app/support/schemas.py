@@ -63,6 +63,19 @@ class CustomerCounts(BaseModel):
     warnings_replaced: int
 
 
+class OutcomeItem(BaseModel):
+    """What the customer did with one warning, and whether they regretted keeping it."""
+
+    check_id: str
+    sku: str
+    code: Code
+    outcome: FeedbackAction
+    source: Literal["feedback", "order"]
+    order_id: str | None
+    regretted: bool = Field(description="Kept, then cancelled or returned within 7 days.")
+    at: datetime = Field(description="When the outcome was learnt.")
+
+
 class Profile(BaseModel):
     customer_id: str
     owned: list[OwnedItem]
@@ -72,6 +85,8 @@ class Profile(BaseModel):
     preferences: CustomerPreferences
     counts: CustomerCounts
     as_of: datetime
+    outcomes: list[OutcomeItem] = Field(
+        default_factory=list, description="The latest 100 warning outcomes, newest first.")
 
 
 class EventType(StrEnum):
@@ -88,6 +103,15 @@ class OrderEvent(BaseModel):
     at: datetime = Field(description="When it was placed.")
     order_id: str
     lines: list[OrderLine]
+    check_id: str | None = Field(default=None, description="The check it named, if any.")
+
+
+class CheckOutcome(BaseModel):
+    sku: str
+    code: Code
+    outcome: FeedbackAction = Field(description="What the customer did with the warning.")
+    source: Literal["feedback", "order"] = Field(
+        description="`feedback`: the shop said so; `order`: the order naming the check shows it.")
 
 
 class ReturnEvent(BaseModel):
@@ -113,6 +137,9 @@ class CheckEvent(BaseModel):
     degraded: bool
     items: list[CheckItem]
     warnings: list[WarningOut]
+    order_id: str | None = Field(default=None,
+                                 description="The order that named this check, if any.")
+    outcomes: list[CheckOutcome] = Field(default_factory=list)
 
 
 class FeedbackEvent(BaseModel):
@@ -124,6 +151,8 @@ class FeedbackEvent(BaseModel):
     action: FeedbackAction
     replacement_sku: str | None
     reason: str | None
+    source: Literal["feedback", "order"] = "feedback"
+    order_id: str | None = None
 
 
 class PreferencesEvent(BaseModel):

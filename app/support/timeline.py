@@ -188,8 +188,13 @@ async def read_page(
 async def _events(session: AsyncSession, page: Sequence[tuple[Source, Position, Any]]) -> list[Any]:
     order_ids = [row.order_id for s, _, row in page if s.type == EventType.order]
     return_ids = [row.return_id for s, _, row in page if s.type == EventType.return_]
+    check_ids = [row.check_id for s, _, row in page if s.type == EventType.check]
     order_lines = await _lines(session, OrderLine, OrderLine.order_id, order_ids)
     return_lines = await _lines(session, ReturnLine, ReturnLine.return_id, return_ids)
+    outcomes = await _lines(session, Feedback, Feedback.check_id, check_ids)
+    ordered = dict((await session.execute(
+        select(CustomerOrder.check_id, CustomerOrder.order_id)
+        .where(CustomerOrder.check_id.in_(check_ids)))).all()) if check_ids else {}
     events: list[Any] = []
     for source, position, row in page:
         match source.type:
@@ -197,7 +202,7 @@ async def _events(session: AsyncSession, page: Sequence[tuple[Source, Position, 
                 events.append(OrderEvent(at=position.at, order_id=row.order_id, lines=[
                     {"sku": line.sku, "quantity": line.quantity, "unit_price": line.unit_price}
                     for line in order_lines.get(row.order_id, [])
-                ]))
+                ], check_id=row.check_id))
             case EventType.return_:
                 events.append(ReturnEvent(
                     at=position.at, return_id=row.return_id, order_id=row.order_id,
@@ -212,11 +217,16 @@ async def _events(session: AsyncSession, page: Sequence[tuple[Source, Position, 
                     at=position.at, check_id=row.check_id, verdict=row.verdict,
                     degraded=bool(row.response.get("degraded")), items=row.items,
                     warnings=row.response.get("warnings", []),
+                    order_id=ordered.get(row.check_id),
+                    outcomes=[{"sku": f.sku, "code": f.code, "outcome": f.action,
+                               "source": f.source}
+                              for f in outcomes.get(row.check_id, [])],
                 ))
             case EventType.feedback:
                 events.append(FeedbackEvent(
                     at=position.at, check_id=row.check_id, sku=row.sku, code=row.code,
                     action=row.action, replacement_sku=row.replacement_sku, reason=row.reason,
+                    source=row.source, order_id=row.order_id,
                 ))
             case EventType.preferences:
                 events.append(PreferencesEvent(

@@ -43,7 +43,8 @@ def _retail_csv(path: Path) -> Path:
 
 async def _import(client: httpx.AsyncClient, path: Path, **kwargs):  # type: ignore[no-untyped-def]
     runtime = client.app.state.runtime  # type: ignore[attr-defined]
-    return await import_orders(runtime.sessionmaker, path, progress=False, **kwargs)
+    return await import_orders(runtime.sessionmaker, path, progress=False,
+                               settings=runtime.settings, **kwargs)
 
 
 async def test_online_retail_preset_imports_orders_and_matches_returns(

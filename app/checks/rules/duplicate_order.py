@@ -6,9 +6,11 @@ from app.checks.rules.context import Context
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """The same sku in an order placed within the duplicate window: a double click, often.
 
-    `info` rather than `confirm` for a customer who often re-orders within the window and
-    kept those orders, unless this looks like a double click all the same: the same
-    quantity within the hour, or a cart that repeats the recent order.
+    `info` rather than `confirm` when the customer re-orders this sku as a routine (they
+    bought it anyway despite this warning and kept it, `routine_after` times), or re-orders
+    within the window as a habit (`habit_after` kept repeat orders); unless this looks like
+    a double click all the same: the same quantity within the hour, or a cart that repeats
+    the recent order.
     """
     recent = ctx.customer.recent.get(line.sku)
     if not recent or ctx.is_service(line.sku):
@@ -17,24 +19,31 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     ordered = (f"ordered {latest.quantity} of this" if latest.quantity != line.quantity
                else "already ordered this")
     when = f"{ago(ctx.now - latest.at)} (order {latest.order_id})"
-    habitual = _habitual(line, latest, recent, ctx)
+    thresholds = ctx.thresholds
+    routine = bool(thresholds.routine_after) and \
+        ctx.customer.routine.get(line.sku, 0) >= thresholds.routine_after
+    habit = bool(thresholds.habit_after) and \
+        ctx.customer.kept_repeat_orders >= thresholds.habit_after
+    told = (routine or habit) and not _looks_doubled(line, latest, recent, ctx)
+    if told and routine:
+        message = f"You often re-order this; last ordered {when}."
+    elif told:
+        message = f"You often order again within a day; you {ordered} {when}."
+    else:
+        message = f"You {ordered} {when}."
     return [Warning(
         code=Code.DUPLICATE_ORDER,
-        severity=Severity.info if habitual else Severity.confirm,
+        severity=Severity.info if told else Severity.confirm,
         sku=line.sku,
-        message=(f"You often order again within a day; you {ordered} {when}." if habitual
-                 else f"You {ordered} {when}."),
+        message=message,
         evidence=tuple(purchase_evidence(p) for p in recent),
         suggestion=Suggestion("remove", "Remove it if the earlier order already covers it."),
     )]
 
 
-def _habitual(line: CartLine, latest: Purchase, recent: tuple[Purchase, ...],
-              ctx: Context) -> bool:
-    after = ctx.thresholds.habit_after
-    if not after or ctx.customer.kept_repeat_orders < after:
-        return False
+def _looks_doubled(line: CartLine, latest: Purchase, recent: tuple[Purchase, ...],
+                   ctx: Context) -> bool:
     if line.quantity == latest.quantity and ctx.now - latest.at < DOUBLE_CLICK:
-        return False
+        return True
     repeats = ctx.repeats
-    return repeats is None or all(p.order_id != repeats.order_id for p in recent)
+    return repeats is not None and any(p.order_id == repeats.order_id for p in recent)

@@ -494,6 +494,13 @@ export interface components {
             /** Items */
             items: components["schemas"]["CheckItem"][];
             /**
+             * Order Id
+             * @description The order that named this check, if any.
+             */
+            order_id?: string | null;
+            /** Outcomes */
+            outcomes?: components["schemas"]["CheckOutcome"][];
+            /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
@@ -517,6 +524,20 @@ export interface components {
             quantity?: number;
             /** Sku */
             sku: string;
+        };
+        /** CheckOutcome */
+        CheckOutcome: {
+            code: components["schemas"]["Code"];
+            /** @description What the customer did with the warning. */
+            outcome: components["schemas"]["FeedbackAction"];
+            /** Sku */
+            sku: string;
+            /**
+             * Source
+             * @description `feedback`: the shop said so; `order`: the order naming the check shows it.
+             * @enum {string}
+             */
+            source: "feedback" | "order";
         };
         /** CheckRequest */
         CheckRequest: {
@@ -647,12 +668,20 @@ export interface components {
             /** Check Id */
             check_id: string;
             code: components["schemas"]["Code"];
+            /** Order Id */
+            order_id?: string | null;
             /** Reason */
             reason: string | null;
             /** Replacement Sku */
             replacement_sku: string | null;
             /** Sku */
             sku: string;
+            /**
+             * Source
+             * @default feedback
+             * @enum {string}
+             */
+            source?: "feedback" | "order";
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -765,6 +794,11 @@ export interface components {
             /** Cancelled At */
             cancelled_at: string | null;
             /**
+             * Check Id
+             * @description The check it named, if any.
+             */
+            check_id?: string | null;
+            /**
              * Created At
              * Format: date-time
              */
@@ -796,6 +830,11 @@ export interface components {
         };
         /** OrderCreate */
         OrderCreate: {
+            /**
+             * Check Id
+             * @description The check the customer saw before placing this order (a check of the same customer): what they did with each warning is then known.
+             */
+            check_id?: string | null;
             /** Customer Id */
             customer_id: string;
             /** Lines */
@@ -817,6 +856,11 @@ export interface components {
              * @description When it was placed.
              */
             at: string;
+            /**
+             * Check Id
+             * @description The check it named, if any.
+             */
+            check_id?: string | null;
             /** Lines */
             lines: components["schemas"]["OrderLine"][];
             /** Order Id */
@@ -844,6 +888,36 @@ export interface components {
             sku: string;
             /** Unit Price */
             unit_price?: number | string | null;
+        };
+        /**
+         * OutcomeItem
+         * @description What the customer did with one warning, and whether they regretted keeping it.
+         */
+        OutcomeItem: {
+            /**
+             * At
+             * Format: date-time
+             * @description When the outcome was learnt.
+             */
+            at: string;
+            /** Check Id */
+            check_id: string;
+            code: components["schemas"]["Code"];
+            /** Order Id */
+            order_id: string | null;
+            outcome: components["schemas"]["FeedbackAction"];
+            /**
+             * Regretted
+             * @description Kept, then cancelled or returned within 7 days.
+             */
+            regretted: boolean;
+            /** Sku */
+            sku: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "feedback" | "order";
         };
         /** OwnedItem */
         OwnedItem: {
@@ -1162,6 +1236,11 @@ export interface components {
             counts: components["schemas"]["CustomerCounts"];
             /** Customer Id */
             customer_id: string;
+            /**
+             * Outcomes
+             * @description The latest 100 warning outcomes, newest first.
+             */
+            outcomes?: components["schemas"]["OutcomeItem"][];
             /** Owned */
             owned: components["schemas"]["OwnedItem"][];
             preferences: components["schemas"]["CustomerPreferences"];
@@ -1348,10 +1427,20 @@ export interface components {
             kept: number;
             /** Raised */
             raised: number;
+            /**
+             * Regretted
+             * @description Kept, then cancelled or returned within 7 days: the warning was right.
+             */
+            regretted: number;
             /** Removed */
             removed: number;
             /** Replaced */
             replaced: number;
+            /**
+             * With Outcome
+             * @description Raised warnings whose outcome is known (kept, removed or replaced): the coverage.
+             */
+            with_outcome: number;
         };
         /** WarningStatsPage */
         WarningStatsPage: {
