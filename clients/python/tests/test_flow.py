@@ -55,3 +55,51 @@ def test_the_recorder_spools_while_the_service_is_away(
         again = OrderRecorder(back, spool)  # survives a restart of the shop too
         assert again.pending == 1 and again.flush() == 1 and again.pending == 0
         assert back.record_order(order).order_id == f"o-{ids}"  # idempotent: stored once
+
+
+def test_an_order_after_a_check_names_it_without_being_asked(
+    service: str, keys: dict[str, str], stopped_url: str, tmp_path: Path
+) -> None:
+    ids = uuid.uuid4().hex[:8]
+    customer = f"c-{ids}"
+    now = datetime.now(UTC)
+    with GuardClient(service, keys["checkout"]) as shop, \
+            GuardClient(service, keys["support"]) as agent:
+        shop.record_order({"order_id": f"o1-{ids}", "customer_id": customer,
+                           "placed_at": (now - timedelta(hours=1)).isoformat(),
+                           "lines": [{"sku": "tea", "quantity": 1}]})
+        review = Checkout(shop).review(customer, ["tea"])
+        assert [w.code for w in review.result.warnings] == [WarningCode.DUPLICATE_ORDER]
+        placed = OrderRecorder(shop).placed({"order_id": f"o2-{ids}", "customer_id": customer,
+                                             "placed_at": now.isoformat(),
+                                             "lines": [{"sku": "tea", "quantity": 1}]})
+        assert placed is not None and placed.check_id == review.result.check_id
+        stats = {s.code: s for s in agent.warning_stats(since=now - timedelta(minutes=5)).items}
+        assert stats[WarningCode.DUPLICATE_ORDER].kept >= 1
+
+        # The spool keeps the link while the service is away.
+        second = Checkout(shop).review(customer, ["tea"])
+        with GuardClient(stopped_url, keys["checkout"], timeout_s=0.5) as away:
+            away._links.remember(second.result)  # the same shop process, its service away
+            recorder = OrderRecorder(away, tmp_path / "spool.jsonl")
+            assert recorder.placed({"order_id": f"o3-{ids}", "customer_id": customer,
+                                    "placed_at": now.isoformat(),
+                                    "lines": [{"sku": "tea", "quantity": 2}]}) is None
+        assert f'"check_id": "{second.result.check_id}"' in (tmp_path / "spool.jsonl").read_text()
+        assert OrderRecorder(shop, tmp_path / "spool.jsonl").flush() == 1
+        assert agent.get_order(f"o3-{ids}").check_id == second.result.check_id
+
+
+def test_a_link_the_service_refuses_never_loses_the_order(
+    service: str, keys: dict[str, str],
+) -> None:
+    ids = uuid.uuid4().hex[:8]
+    customer = f"c-{ids}"
+    with GuardClient(service, keys["checkout"]) as shop, \
+            GuardClient(service, keys["admin"]) as admin:
+        shop.check(customer, ["tea"])
+        admin.erase_customer(customer)  # the check is gone with the customer
+        placed = shop.record_order({"order_id": f"o-{ids}", "customer_id": customer,
+                                    "placed_at": datetime.now(UTC).isoformat(),
+                                    "lines": [{"sku": "tea", "quantity": 1}]})
+        assert placed.order_id == f"o-{ids}" and placed.check_id is None

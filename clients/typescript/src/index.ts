@@ -9,7 +9,7 @@
 
 import {
   APIError, GuardConnectionError, GuardError, GuardTimeoutError, GuardUnavailableError,
-  fromResponse,
+  ValidationError, fromResponse,
 } from "./errors.js";
 import type { components, operations } from "./schema.js";
 
@@ -57,7 +57,12 @@ export interface GuardOptions {
   failOpen?: boolean;
   onDegraded?: (reason: string, error: unknown) => void;
   fetch?: typeof fetch;
+  /** An order recorded within this long of the customer's latest check through this client
+   * names that check (`check_id`), unless it names one already (default 1 h; 0: never). */
+  linkOrdersWithinMs?: number;
 }
+
+const MAX_LINKED_CUSTOMERS = 10_000;
 
 interface Call {
   method: string;
@@ -85,6 +90,8 @@ export class GuardClient {
   private readonly failOpen: boolean;
   private readonly onDegraded?: (reason: string, error: unknown) => void;
   private readonly fetchImpl: typeof fetch;
+  private readonly linkOrdersWithinMs: number;
+  private readonly latestChecks = new Map<string, { checkId: string; at: number }>();
 
   constructor(options: GuardOptions = {}) {
     this.baseUrl = (options.baseUrl ?? env("PURCHASE_GUARD_URL") ?? "http://127.0.0.1:8000")
@@ -97,6 +104,7 @@ export class GuardClient {
     this.failOpen = options.failOpen ?? true;
     this.onDegraded = options.onDegraded;
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.linkOrdersWithinMs = options.linkOrdersWithinMs ?? 3_600_000;
   }
 
   // checks
@@ -107,8 +115,10 @@ export class GuardClient {
     };
     if (asOf) body.as_of = asOf;
     try {
-      return await this.send<CheckResult>({ method: "POST", path: "/v1/checks", body },
+      const result = await this.send<CheckResult>({ method: "POST", path: "/v1/checks", body },
         this.checkBudgetMs);
+      this.remember(result);
+      return result;
     } catch (error) {
       const reason = this.failOpenReason(error);
       if (reason === null || !this.failOpen) throw error;
@@ -135,8 +145,38 @@ export class GuardClient {
   }
 
   // history
-  recordOrder(order: OrderCreate): Promise<Order> {
-    return this.send({ method: "POST", path: "/v1/orders", body: order, idempotent: true });
+  /** Records an order; it names the customer's latest check through this client (see
+   * `linkOrdersWithinMs`). Should the service refuse that link, the order goes without it:
+   * an order is never lost for the sake of a link. */
+  async recordOrder(order: OrderCreate): Promise<Order> {
+    const body = this.linkOrder(order);
+    try {
+      return await this.send({ method: "POST", path: "/v1/orders", body, idempotent: true });
+    } catch (error) {
+      const refused = error instanceof ValidationError && body.check_id &&
+        error.errors.some((e) => e.loc.join(".") === "body.check_id");
+      if (!refused) throw error;
+      const { check_id: _dropped, ...unlinked } = body;
+      return this.send({ method: "POST", path: "/v1/orders", body: unlinked, idempotent: true });
+    }
+  }
+
+  /** The order as `recordOrder` sends it: naming the customer's latest check, if recent. */
+  linkOrder(order: OrderCreate): OrderCreate {
+    if (order.check_id || this.linkOrdersWithinMs <= 0) return order;
+    const latest = this.latestChecks.get(order.customer_id);
+    this.latestChecks.delete(order.customer_id);
+    if (!latest || Date.now() - latest.at > this.linkOrdersWithinMs) return order;
+    return { ...order, check_id: latest.checkId };
+  }
+
+  private remember(result: CheckResult): void {
+    if (result.check_id === null) return;
+    this.latestChecks.delete(result.customer_id);
+    this.latestChecks.set(result.customer_id, { checkId: result.check_id, at: Date.now() });
+    if (this.latestChecks.size > MAX_LINKED_CUSTOMERS) {
+      this.latestChecks.delete(this.latestChecks.keys().next().value as string);
+    }
   }
 
   importOrders(orders: OrderCreate[]): Promise<OrderBatchResult> {

@@ -64,6 +64,14 @@ describe("against a real purchase-guard", () => {
     const repeat = await shop.check(customer, ["tea", "cups"]);
     assert.equal(repeat.repeats_order?.order_id, `o3-${id}`);
     assert.equal(repeat.repeats_order?.matched_lines, 2);
+    // The next order names that check without being asked, and the guard learns from it.
+    const linked = await shop.recordOrder({ order_id: `o4-${id}`, customer_id: customer,
+      placed_at: daysAgo(0), lines: [{ sku: "tea", quantity: 1 }] });
+    assert.equal(linked.check_id, repeat.check_id);
+    const outcomes = (await agent.getProfile(customer)).outcomes ?? [];
+    assert.deepEqual(outcomes.filter((o) => o.check_id === repeat.check_id)
+      .map((o) => [o.sku, o.outcome, o.source]).sort(),
+      [["cups", "removed", "order"], ["tea", "kept", "order"]]);
     assert.equal((await agent.warningStats()).items.length, 13);
 
     const profile = await agent.getProfile(customer);

@@ -37,6 +37,11 @@ def _seg(value: str) -> str:
     return quote(value, safe="")
 
 
+def body(value: Any) -> Any:
+    """A request body as sent: what `record_order` and `OrderRecorder` link and spool."""
+    return _body(value)
+
+
 def _body(value: Any) -> Any:
     """Models and plain dicts alike, with datetimes and decimals as JSON can carry them."""
     if isinstance(value, BaseModel):

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import httpx
 
 from purchase_guard_client import _calls as calls
+from purchase_guard_client import _linking as linking
 from purchase_guard_client import _policy as policy
 from purchase_guard_client import errors
 from purchase_guard_client import models as m
@@ -36,11 +37,23 @@ class _Base:
         backoff_s: float = 0.1,
         fail_open: bool = True,
         on_degraded: policy.DegradedHook | None = None,
+        link_orders_within_s: float = 3600.0,
     ) -> None:
         self.config = policy.settings(
             base_url, key, check_budget_s=check_budget_s, timeout_s=timeout_s, retries=retries,
             backoff_s=backoff_s, fail_open=fail_open, on_degraded=on_degraded,
         )
+        self._links = linking.RecentChecks(within_s=link_orders_within_s)
+
+    def link_order(self, order: m.OrderIn | Mapping[str, Any]) -> dict[str, Any]:
+        """The order's body, naming the customer's latest check through this client (within
+        `link_orders_within_s`) unless it names one already: so the guard learns what the
+        customer did with each warning without the shop writing a line."""
+        return self._links.link(calls.body(order))
+
+    def _checked(self, result: m.CheckResult) -> m.CheckResult:
+        self._links.remember(result)
+        return result
 
     def _request(self, call: calls.Call[Any], remaining_s: float) -> dict[str, Any]:
         return {
@@ -114,8 +127,8 @@ class GuardClient(_Base):
     def check(self, customer_id: str, items: Iterable[m.CartItem | Mapping[str, Any] | str],
               *, as_of: datetime | None = None) -> m.CheckResult:
         try:
-            return self.send(calls.check(customer_id, items, as_of),
-                             budget_s=self.config.check_budget_s)
+            return self._checked(self.send(calls.check(customer_id, items, as_of),
+                                           budget_s=self.config.check_budget_s))
         except errors.GuardError as error:
             return self._degraded(customer_id, error)
 
@@ -132,7 +145,13 @@ class GuardClient(_Base):
 
     # history
     def record_order(self, order: m.OrderIn | Mapping[str, Any]) -> m.Order:
-        return self.send(calls.record_order(order))
+        body = self.link_order(order)
+        try:
+            return self.send(calls.record_order(body))
+        except errors.ValidationError as error:
+            if not linking.refused_link(body, error):
+                raise
+            return self.send(calls.record_order(linking.unlinked(body)))
 
     def import_orders(self, orders: Iterable[m.OrderIn | Mapping[str, Any]]) -> m.OrderBatchResult:
         return self.send(calls.import_orders(orders))
@@ -248,8 +267,8 @@ class AsyncGuardClient(_Base):
     async def check(self, customer_id: str, items: Iterable[m.CartItem | Mapping[str, Any] | str],
                     *, as_of: datetime | None = None) -> m.CheckResult:
         try:
-            return await self.send(calls.check(customer_id, items, as_of),
-                                   budget_s=self.config.check_budget_s)
+            return self._checked(await self.send(calls.check(customer_id, items, as_of),
+                                                 budget_s=self.config.check_budget_s))
         except errors.GuardError as error:
             return self._degraded(customer_id, error)
 
@@ -266,7 +285,13 @@ class AsyncGuardClient(_Base):
         return await self.send(calls.warning_stats(since, until))
 
     async def record_order(self, order: m.OrderIn | Mapping[str, Any]) -> m.Order:
-        return await self.send(calls.record_order(order))
+        body = self.link_order(order)
+        try:
+            return await self.send(calls.record_order(body))
+        except errors.ValidationError as error:
+            if not linking.refused_link(body, error):
+                raise
+            return await self.send(calls.record_order(linking.unlinked(body)))
 
     async def import_orders(self, orders: Iterable[m.OrderIn | Mapping[str, Any]]
                             ) -> m.OrderBatchResult:

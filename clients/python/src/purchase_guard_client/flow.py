@@ -93,8 +93,8 @@ class OrderRecorder:
         return len(self._pending)
 
     def placed(self, order: m.OrderIn | Mapping[str, Any]) -> m.Order | None:
-        body = order.model_dump(mode="json", exclude_none=True) if isinstance(order, m.OrderIn) \
-            else dict(order)
+        """Record a placed order (naming the customer's latest check, kept in the spool too)."""
+        body = self.client.link_order(order)
         try:
             return self.client.record_order(body)
         except errors.GuardUnavailableError:

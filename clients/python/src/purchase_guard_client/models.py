@@ -130,6 +130,7 @@ class OrderIn(_Request):
     customer_id: str
     placed_at: datetime
     lines: list[OrderLineIn]
+    check_id: str | None = None
 
 
 class OrderLine(_Response):
@@ -173,6 +174,7 @@ class Order(_Response):
     cancelled_at: datetime | None = None
     returns: list[Return] = Field(default_factory=list)
     created_at: datetime
+    check_id: str | None = None
 
 
 class BatchLineError(_Response):
@@ -294,6 +296,8 @@ class WarningStats(_Response):
     kept: int
     removed: int
     replaced: int
+    regretted: int = 0
+    with_outcome: int = 0
 
 
 class WarningStatsPage(_Response):
@@ -374,6 +378,17 @@ class CustomerCounts(_Response):
     warnings_replaced: int
 
 
+class OutcomeItem(_Response):
+    check_id: str
+    sku: str
+    code: WarningCode
+    outcome: FeedbackAction
+    source: Literal["feedback", "order"]
+    order_id: str | None = None
+    regretted: bool
+    at: datetime
+
+
 class Profile(_Response):
     customer_id: str
     owned: list[OwnedItem]
@@ -383,6 +398,7 @@ class Profile(_Response):
     preferences: CustomerPreferences
     counts: CustomerCounts
     as_of: datetime
+    outcomes: list[OutcomeItem] = Field(default_factory=list)
 
 
 class OrderEvent(_Response):
@@ -390,6 +406,7 @@ class OrderEvent(_Response):
     at: datetime
     order_id: str
     lines: list[OrderLine]
+    check_id: str | None = None
 
 
 class ReturnEvent(_Response):
@@ -415,6 +432,8 @@ class CheckEvent(_Response):
     degraded: bool
     items: list[dict[str, Any]]
     warnings: list[Warning]
+    order_id: str | None = None
+    outcomes: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class FeedbackEvent(_Response):
@@ -426,6 +445,8 @@ class FeedbackEvent(_Response):
     action: FeedbackAction
     replacement_sku: str | None = None
     reason: str | None = None
+    source: Literal["feedback", "order"] = "feedback"
+    order_id: str | None = None
 
 
 class PreferencesEvent(_Response):
