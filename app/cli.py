@@ -218,7 +218,8 @@ def _import_orders(args: argparse.Namespace) -> int:
 
 # What `backtest --set` may change: the settings a check's rules read, and whether products
 # of kind `service` are quiet (false: today's rules before the kind existed).
-BACKTEST_KEYS = ("duplicate_window_hours", "habit_after", "repeat_order_share", "services")
+BACKTEST_KEYS = ("duplicate_window_hours", "habit_after", "routine_after", "repeat_order_share",
+                 "services")
 
 
 def _instant(text: str) -> "datetime":

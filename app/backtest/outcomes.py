@@ -1,5 +1,8 @@
 """What later became of each checked order: the history's own word on whether a warning helped.
 
+Each order follows its own check, so every warning of it was kept (the order bought the
+warned sku); a kept warning whose sku that order gives back within 7 days was regretted.
+
 A purchase line is a *repeat* when the same customer bought the same sku at a strictly
 earlier time within the previous 24 hours, and a *likely double* when, besides, a return
 (cancellation) invoice of that customer within the next 7 days gives back exactly that
@@ -28,6 +31,7 @@ class RepeatLine:
     # each duplicate window of the curve.
     interrupted: bool
     interrupted_at: dict[float, bool] = field(default_factory=dict)
+    interrupted_without_routine: bool = False
     double: bool = False
 
 
@@ -40,6 +44,9 @@ class CheckedOrder:
     interrupted: bool
     repeat_lines: list[RepeatLine]
     interrupted_at: dict[float, bool] = field(default_factory=dict)
+    interrupted_without_routine: bool = False
+    # (sku, code) of kept warnings the customer gave back within 7 days: set when settled
+    regretted: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def goods_repeats(self) -> list[RepeatLine]:
@@ -59,7 +66,7 @@ class Outcomes:
         self._by_customer: dict[str, list[CheckedOrder]] = {}
 
     def add(self, checked: CheckedOrder) -> None:
-        if not checked.repeat_lines:
+        if not checked.repeat_lines and not checked.answer["warnings"]:
             self._settle(checked)
             return
         self._waiting.append(checked)

@@ -43,6 +43,16 @@ def text(report: dict[str, Any]) -> str:
         f"  kept repeat lines         {kept['lines']:,}, interrupted {kept['interrupted']:,} "
         f"(nagged {_pct(kept['nagged_share'])})",
         "",
+        "outcomes (each order follows its own check, so every warning was kept; regretted:",
+        "given back within 7 days):",
+        *(f"  {code:<26}kept {o['kept']:,}  regretted {o['regretted']:,}"
+          for code, o in r["outcomes"].items()),
+        "",
+        "routine rule          checks with a repeat interrupted   caught   nagged",
+        *(f"  {state:<20}{_pct(p['checks_with_repeat_interrupted_share']):>12}"
+          f"{p['caught']:>21}  {_pct(p['nagged_share']):>7}"
+          for state, p in r["routine_rule"].items()),
+        "",
         "duplicate window   caught   nagged   checks with a repeat interrupted",
     ]
     for point in r["curve"]:
@@ -106,6 +116,7 @@ def html(report: dict[str, Any]) -> str:
         "<p>Caught: likely double orders (a repeat given back in full within 7 days) that "
         "got a confirm. Nagged: kept repeats that got one. Pick the window whose point "
         "suits your customers.</p>", _curve(r["curve"]),
+        "<h2>Outcomes and the routine rule</h2>", _outcomes(r),
         "<h2>Most warned</h2>", _top(r),
         "<h2>Example checks</h2>", *(_example(e) for e in r["examples"]),
         "</body></html>",
@@ -178,6 +189,21 @@ def _curve(points: list[dict[str, Any]]) -> str:
                 f"<td class='n'>{_pct(p['checks_interrupted_share'])}</td></tr>"
                 for p in points) + "</table>"
     return "".join(svg) + table
+
+
+def _outcomes(r: dict[str, Any]) -> str:
+    rows = "".join(f"<tr><td>{escape(code)}</td><td class='n'>{o['kept']:,}</td>"
+                   f"<td class='n'>{o['regretted']:,}</td></tr>"
+                   for code, o in r["outcomes"].items())
+    routine = "".join(
+        f"<tr><td>{state}</td><td class='n'>{_pct(p['checks_with_repeat_interrupted_share'])}"
+        f"</td><td class='n'>{p['caught']:,}</td><td class='n'>{_pct(p['nagged_share'])}</td></tr>"
+        for state, p in r["routine_rule"].items())
+    return ("<p>Each order follows its own check, so every warning was kept; regretted: "
+            "given back within 7 days.</p>"
+            f"<table><tr><th>code</th><th>kept</th><th>regretted</th></tr>{rows}</table>"
+            "<table><tr><th>routine rule</th><th>checks with a repeat interrupted</th>"
+            f"<th>likely doubles caught</th><th>nagged</th></tr>{routine}</table>")
 
 
 def _top(r: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ from app.backtest.report import INTERRUPTING, Tally
 from app.backtest.shoppers import Shopper
 from app.checks import answer
 from app.checks.catalog_cache import CatalogCache
-from app.checks.facts import CartLine, Catalog, Thresholds
+from app.checks.facts import CartLine, Catalog, Code, Thresholds
 from app.checks.relevance import TraitIndex
 from app.checks.rules import Assessment, verdict
 from app.checks.service import decide
@@ -65,7 +65,7 @@ class Replay:
         self._shoppers: dict[str, Shopper] = defaultdict(Shopper)
         self.tally = Tally(windows=options.windows)
         self.replayed = Replayed()
-        self._outcomes = Outcomes(self.tally.settled)
+        self._outcomes = Outcomes(self._settled)
         self._last_at: datetime | None = None
 
     def run(self, events: Iterable[OrderDraft | ReturnDraft]) -> None:
@@ -118,6 +118,12 @@ class Replay:
         checked = CheckedOrder(draft.order_id, draft.customer_id, at, body,
                                body["verdict"] in INTERRUPTING, repeats)
         if any(not line.service for line in repeats):
+            plain = self._decide(shopper, catalog, cart, at,
+                                 replace(options.thresholds, routine_after=0))
+            checked.interrupted_without_routine = verdict(plain.warnings) in INTERRUPTING
+            skus = _interrupting(plain)
+            for line in repeats:
+                line.interrupted_without_routine = line.sku in skus
             for hours in options.windows:
                 window = timedelta(hours=hours)
                 other = self._decide(shopper, catalog, cart, at,
@@ -126,7 +132,18 @@ class Replay:
                 skus = _interrupting(other)
                 for line in repeats:
                     line.interrupted_at[hours] = line.sku in skus
+        for warning in found.warnings:  # the order, recorded next, buys each sku anyway
+            if warning.code is Code.DUPLICATE_ORDER:
+                shopper.bought_anyway(warning.sku)
         self._outcomes.add(checked)
+
+    def _settled(self, checked: CheckedOrder) -> None:
+        shopper = self._shoppers[checked.customer_id]
+        for warning in checked.answer["warnings"]:
+            given_back = shopper.first_return(warning["sku"], checked.order_id)
+            if given_back is not None and given_back <= checked.placed_at + UNDONE_WITHIN:
+                checked.regretted.add((warning["sku"], warning["code"]))
+        self.tally.settled(checked)
 
     def _decide(self, shopper: Shopper, catalog: Catalog, cart: tuple[CartLine, ...],
                 at: datetime, thresholds: Thresholds) -> Assessment:

@@ -52,6 +52,13 @@ class Tally:
     double_orders_caught: int = 0
     kept_repeat_lines: int = 0
     kept_repeat_lines_interrupted: int = 0
+    # The same, had the routine rule been off (checks with a repeat only).
+    checks_with_repeat_interrupted_without_routine: int = 0
+    double_orders_caught_without_routine: int = 0
+    kept_repeat_lines_interrupted_without_routine: int = 0
+    # Outcomes of settled checks' warnings, by code: kept (all of them) and regretted.
+    kept: Counter[str] = field(default_factory=Counter)
+    regretted: Counter[str] = field(default_factory=Counter)
     curve: dict[float, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     examples: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
 
@@ -78,6 +85,10 @@ class Tally:
 
     def settled(self, checked: CheckedOrder) -> None:
         """A checked order whose 7 days are over: what the history says of its warnings."""
+        for warning in checked.answer["warnings"]:
+            self.kept[warning["code"]] += 1
+        for _, code in checked.regretted:
+            self.regretted[code] += 1
         self.repeat_lines += len(checked.repeat_lines)
         goods = checked.goods_repeats
         self.repeat_service_lines += len(checked.repeat_lines) - len(goods)
@@ -90,9 +101,14 @@ class Tally:
             kept = [line for line in goods if not line.double]
             self.kept_repeat_lines += len(kept)
             self.kept_repeat_lines_interrupted += sum(line.interrupted for line in kept)
+            self.checks_with_repeat_interrupted_without_routine += \
+                checked.interrupted_without_routine
+            self.kept_repeat_lines_interrupted_without_routine += sum(
+                line.interrupted_without_routine for line in kept)
             if checked.likely_double:
                 self.double_orders += 1
                 self.double_orders_caught += checked.interrupted
+                self.double_orders_caught_without_routine += checked.interrupted_without_routine
             for window in self.windows:
                 point = self.curve[window]
                 point["checks"] += 1
@@ -146,6 +162,25 @@ class Tally:
                 "lines": self.kept_repeat_lines,
                 "interrupted": self.kept_repeat_lines_interrupted,
                 "nagged_share": share(self.kept_repeat_lines_interrupted, self.kept_repeat_lines),
+            },
+            "outcomes": {code: {"kept": n, "regretted": self.regretted[code]}
+                         for code, n in sorted(self.kept.items())},
+            "routine_rule": {
+                "off": {
+                    "checks_with_repeat_interrupted_share": share(
+                        self.checks_with_repeat_interrupted_without_routine,
+                        self.checks_with_repeat),
+                    "caught": self.double_orders_caught_without_routine,
+                    "nagged_share": share(self.kept_repeat_lines_interrupted_without_routine,
+                                          self.kept_repeat_lines),
+                },
+                "on": {
+                    "checks_with_repeat_interrupted_share": share(
+                        self.checks_with_repeat_interrupted, self.checks_with_repeat),
+                    "caught": self.double_orders_caught,
+                    "nagged_share": share(self.kept_repeat_lines_interrupted,
+                                          self.kept_repeat_lines),
+                },
             },
             "curve": [
                 {"window_hours": window,

@@ -65,6 +65,7 @@ async def backtest(path: Path, *, file_format: str, mapping: ColumnMapping, sett
         "settings": {
             "duplicate_window_hours": options.thresholds.duplicate_window.total_seconds() / 3600,
             "habit_after": options.thresholds.habit_after,
+            "routine_after": options.thresholds.routine_after,
             "repeat_order_share": options.thresholds.repeat_order_share,
             "services": options.services,
         },

@@ -13,7 +13,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from app.checks.records import CustomerRecords, LineRecord, RepeatOrderRecord, ReturnRecord
+from app.checks.records import (
+    CustomerRecords,
+    LineRecord,
+    OverrideRecord,
+    RepeatOrderRecord,
+    ReturnRecord,
+)
 
 RETURN_REASON = "other"  # what `import orders` records for a return invoice
 
@@ -56,11 +62,33 @@ class PackedLines(Mapping[str, tuple[LineRecord, ...]]):
         return len(self._packed)
 
 
+class Overrides(Mapping[str, tuple[OverrideRecord, ...]]):
+    """sku -> the orders that bought it anyway despite DUPLICATE_ORDER, as the engine reads
+    them (`records.OverrideRecord`), from what the replay holds now."""
+
+    def __init__(self, shopper: "Shopper") -> None:
+        self._shopper = shopper
+
+    def __getitem__(self, sku: str) -> tuple[OverrideRecord, ...]:
+        shopper = self._shopper
+        return tuple((order.placed_at, None, shopper.first_return(sku, order.order_id))
+                     for order in (shopper.orders[n] for n in shopper.kept_anyway[sku]))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._shopper.kept_anyway)
+
+    def __len__(self) -> int:
+        return len(self._shopper.kept_anyway)
+
+
 @dataclass
 class Shopper:
     orders: list[Order] = field(default_factory=list)
     lines: PackedLines = field(init=False)
     returns: dict[str, list[ReturnRecord]] = field(default_factory=dict)
+    # sku -> numbers of the orders that bought it despite DUPLICATE_ORDER (each order follows
+    # its own check in the replay, so every warning of it was kept)
+    kept_anyway: dict[str, list[int]] = field(default_factory=dict)
     # (order_id, sku) a return gave back exactly, for the backtest's outcomes
     undone: set[tuple[str, str]] = field(default_factory=set)
     _repeats: dict[timedelta, tuple[RepeatOrderRecord, ...]] = field(default_factory=dict)
@@ -76,7 +104,15 @@ class Shopper:
                 for previous, order in zip(self.orders, self.orders[1:])
                 if order.placed_at - previous.placed_at <= window
             )
-        return CustomerRecords(lines=self.lines, returns=self.returns, repeat_orders=repeats)
+        return CustomerRecords(lines=self.lines, returns=self.returns, repeat_orders=repeats,
+                               overrides=Overrides(self))
+
+    def bought_anyway(self, sku: str) -> None:
+        """The order about to be recorded buys `sku` despite a DUPLICATE_ORDER warning."""
+        self.kept_anyway.setdefault(sku, []).append(len(self.orders))
+
+    def first_return(self, sku: str, order_id: str) -> datetime | None:
+        return min((r[3] for r in self.returns.get(sku, ()) if r[0] == order_id), default=None)
 
     def last_bought_before(self, sku: str, at: datetime) -> datetime | None:
         """When `sku` was last bought strictly before `at`."""

@@ -74,6 +74,8 @@ async def test_every_number_of_the_report(tmp_path: Path) -> None:
     assert report["likely_doubles"] == {"lines": 1, "service_lines": 0, "orders": 1,
                                         "caught": 1, "caught_share": 1.0}
     assert report["kept_repeats"] == {"lines": 2, "interrupted": 2, "nagged_share": 1.0}
+    # Each order follows its own check: every warning kept; B's kettle went back in an hour.
+    assert report["outcomes"] == {"DUPLICATE_ORDER": {"kept": 3, "regretted": 1}}
     assert report["curve"] == [
         {"window_hours": 1, "caught_share": 1.0, "nagged_share": 0.0,
          "checks_interrupted_share": 0.5},
@@ -177,3 +179,28 @@ def test_a_wrong_set_key_is_refused_with_the_keys_allowed(
                  "--set", "colour=blue"])
     assert code == 2
     assert "duplicate_window_hours" in capsys.readouterr().err
+
+
+async def test_the_routine_rule_learns_from_the_orders_that_follow_their_checks(
+    tmp_path: Path,
+) -> None:
+    """c-4 orders paper twice 90 minutes apart on three days; the first two second orders
+    bought it despite DUPLICATE_ORDER and kept it, so on the third day it is routine."""
+    rows = []
+    for n, day in enumerate((10, 12, 30)):
+        first = T0 + timedelta(days=day)
+        rows.append(row(f"P{n}a", "PAPER", 5, first, "4"))
+        rows.append(row(f"P{n}b", "PAPER", 5, first + timedelta(minutes=90), "4"))
+    report = await run(history(tmp_path / "h.csv", rows))
+    assert report["warnings"] == {"DUPLICATE_ORDER": {"confirm": 2, "info": 1}}
+    assert report["outcomes"] == {"DUPLICATE_ORDER": {"kept": 3, "regretted": 0}}
+    assert report["routine_rule"] == {
+        "off": {"checks_with_repeat_interrupted_share": 1.0, "caught": 0, "nagged_share": 1.0},
+        "on": {"checks_with_repeat_interrupted_share": round(2 / 3, 4), "caught": 0,
+               "nagged_share": round(2 / 3, 4)},
+    }
+    [routine] = [e for e in report["examples"] if e["order_id"] == "P2b"]
+    assert routine["answer"]["warnings"][0]["message"] == (
+        "You often re-order this; last ordered 1 hour ago (order P2a).")
+    off = await run(history(tmp_path / "h.csv", rows), routine_after=0)
+    assert off["warnings"] == {"DUPLICATE_ORDER": {"confirm": 3}}
