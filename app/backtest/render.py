@@ -15,7 +15,7 @@ def text(report: dict[str, Any]) -> str:
     r = report
     out = [
         f"backtest of {r['file']}",
-        f"  settings: " + ", ".join(f"{k}={v}" for k, v in r["settings"].items()),
+        "  settings: " + ", ".join(f"{k}={v}" for k, v in r["settings"].items()),
         f"  {r['checks']:,} checks of {r['lines_checked']:,} lines in {r['seconds']} s "
         f"({r['checks_per_second']}/s), peak RSS {r['peak_rss_mb']} MB",
         "",

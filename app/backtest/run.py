@@ -10,9 +10,9 @@ service's own data is never touched.
 import resource
 import tempfile
 import time
-from datetime import UTC
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 

@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 from app.checks.records import (
     CustomerRecords,
@@ -101,7 +102,7 @@ class Shopper:
         if repeats is None:
             repeats = self._repeats[window] = tuple(
                 (order.placed_at, None, order.first_return)
-                for previous, order in zip(self.orders, self.orders[1:])
+                for previous, order in pairwise(self.orders)
                 if order.placed_at - previous.placed_at <= window
             )
         return CustomerRecords(lines=self.lines, returns=self.returns, repeat_orders=repeats,

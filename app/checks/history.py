@@ -3,6 +3,7 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import Row, and_, func, or_, select
@@ -111,7 +112,7 @@ async def _kept_repeat_orders(session: AsyncSession, customer_id: str, as_of: da
         .order_by(CustomerOrder.placed_at)
     )).all()
     kept = 0
-    for (previous, _, _), (placed_at, _, returned_at) in zip(orders, orders[1:]):
+    for (previous, _, _), (placed_at, _, returned_at) in pairwise(orders):
         settled = placed_at + KEPT_AFTER
         if placed_at - previous <= window and settled <= as_of and (
                 returned_at is None or returned_at > settled):

@@ -167,6 +167,10 @@ def _unfold(folded: str) -> tuple[LineRecord, ...]:
     return tuple(by_order.values())
 
 
+# When the customer first gave `f.sku` back from order `o`.
+_FIRST_RETURN_OF_SKU = """(SELECT min(r.returned_at) FROM return_line rl
+    JOIN order_return r ON r.return_id = rl.return_id
+    WHERE r.order_id = o.order_id AND rl.sku = f.sku)"""
 _UTC_TEXT = "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
 # SQLite; PostgreSQL reads everything in one statement (`_ALL_POSTGRES`).
 _LINES = """
@@ -183,9 +187,7 @@ _FEEDBACK = """
 SELECT f.customer_id, f.sku, f.code, f.suppress_until, f.check_as_of FROM feedback f
 WHERE f.customer_id IN :customers AND f.suppress_until IS NOT NULL {skus}"""
 _OVERRIDES = """
-SELECT f.customer_id, f.sku, o.placed_at, o.cancelled_at,
-    (SELECT min(r.returned_at) FROM return_line rl JOIN order_return r ON r.return_id = rl.return_id
-     WHERE r.order_id = o.order_id AND rl.sku = f.sku)
+SELECT f.customer_id, f.sku, o.placed_at, o.cancelled_at, """ + _FIRST_RETURN_OF_SKU + """
 FROM feedback f JOIN customer_order o ON o.order_id = f.order_id
 WHERE f.customer_id IN :customers AND f.code = 'DUPLICATE_ORDER' AND f.action = 'kept' {skus}"""
 _REPEAT_ORDERS_SQLITE = text("""
@@ -241,7 +243,7 @@ WHERE f.customer_id = ANY(CAST(:customers AS text[])) AND f.suppress_until IS NO
 UNION ALL
 SELECT 'k', f.customer_id, f.sku, {_UTC_TEXT.format("o.placed_at")},
     {_UTC_TEXT.format("o.cancelled_at")},
-    {_UTC_TEXT.format("(SELECT min(r.returned_at) FROM return_line rl JOIN order_return r ON r.return_id = rl.return_id WHERE r.order_id = o.order_id AND rl.sku = f.sku)")},
+    {_UTC_TEXT.format(_FIRST_RETURN_OF_SKU)},
     NULL, NULL
 FROM feedback f JOIN customer_order o ON o.order_id = f.order_id
 WHERE f.customer_id = ANY(CAST(:customers AS text[])) AND f.code = 'DUPLICATE_ORDER'

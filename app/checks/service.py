@@ -28,7 +28,6 @@ from app.checks.models import Check
 from app.checks.records import CustomerRecords, history_at, load_records
 from app.checks.relevance import TraitIndex, relevant_skus, view_catalog
 from app.checks.rules import Assessment, Context, assess
-from app.checks.suppression import suppress_until
 from app.checks.schemas import (
     CheckRequest,
     CheckResult,
@@ -38,6 +37,7 @@ from app.checks.schemas import (
     WarningStats,
     WarningStatsPage,
 )
+from app.checks.suppression import suppress_until
 from app.db import committing, utcnow
 from app.deadline import within
 from app.deps import Runtime

@@ -9,11 +9,11 @@ from app.checks.customer import build_view
 from app.checks.facts import Thresholds
 from app.checks.history import load_history, load_products
 from app.checks.models import Check, CheckWarning, Feedback
+from app.checks.repository import regretted
 from app.customers.models import PreferenceVersion
 from app.customers.service import get_preferences
 from app.db import utcnow
 from app.errors import NotFound
-from app.checks.repository import regretted
 from app.orders.models import CustomerOrder, OrderReturn, ReturnLine
 from app.settings import Settings
 from app.support.schemas import (
