@@ -8,8 +8,8 @@ earlier time within the previous 24 hours, and a *likely double* when, besides, 
 (cancellation) invoice of that customer within the next 7 days gives back exactly that
 quantity of that sku. Each returned line undoes one purchase: the latest of that sku and
 quantity before it, within the 7 days, not undone already. An order is a likely double
-order when it has a likely double line on a sku that is not a service. A checked order is settled once its 7 days have passed (or
-the file ends): then it is counted, and dropped, so memory stays flat in the file's length.
+order when it has a likely double line on a sku that is not a service. A checked order is
+settled once its 7 days have passed (or the file ends): then it is counted, and dropped.
 """
 
 from collections import deque

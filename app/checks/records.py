@@ -191,15 +191,15 @@ SELECT f.customer_id, f.sku, o.placed_at, o.cancelled_at, """ + _FIRST_RETURN_OF
 FROM feedback f JOIN customer_order o ON o.order_id = f.order_id
 WHERE f.customer_id IN :customers AND f.code = 'DUPLICATE_ORDER' AND f.action = 'kept' {skus}"""
 _REPEAT_ORDERS_SQLITE = text("""
-SELECT customer_id, placed_at, cancelled_at, returned_at FROM (
-    SELECT o.customer_id, o.placed_at, o.cancelled_at,
-        (SELECT min(r.returned_at) FROM order_return r WHERE r.order_id = o.order_id)
-            AS returned_at,
+SELECT t.customer_id, t.placed_at, t.cancelled_at,
+    (SELECT min(r.returned_at) FROM order_return r WHERE r.order_id = t.order_id)
+FROM (
+    SELECT o.order_id, o.customer_id, o.placed_at, o.cancelled_at,
         lag(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at) AS previous
     FROM customer_order o WHERE o.customer_id IN :customers
-        AND (o.cancelled_at IS NULL OR o.cancelled_at > :now))
-WHERE previous IS NOT NULL
-    AND (julianday(placed_at) - julianday(previous)) * 86400 <= :window""").bindparams(
+        AND (o.cancelled_at IS NULL OR o.cancelled_at > :now)) t
+WHERE t.previous IS NOT NULL
+    AND (julianday(t.placed_at) - julianday(t.previous)) * 86400 <= :window""").bindparams(
     bindparam("customers", expanding=True))
 _ALIAS = {_LINES: "l", _RETURNS: "rl", _FEEDBACK: "f", _OVERRIDES: "f"}
 _STATEMENTS = {
@@ -255,16 +255,16 @@ UNION ALL
  WHERE p.customer_id = ANY(CAST(:customers AS text[])) AND p.changed_at <= :now
  ORDER BY p.customer_id, p.changed_at DESC, p.id DESC)
 UNION ALL
-SELECT 'o', customer_id, NULL, {_UTC_TEXT.format("placed_at")},
-    {_UTC_TEXT.format("cancelled_at")}, {_UTC_TEXT.format("returned_at")}, NULL, NULL
+SELECT 'o', t.customer_id, NULL, {_UTC_TEXT.format("t.placed_at")},
+    {_UTC_TEXT.format("t.cancelled_at")},
+    {_UTC_TEXT.format("(SELECT min(r.returned_at) FROM order_return r WHERE r.order_id = t.order_id)")},
+    NULL, NULL
 FROM (
-    SELECT o.customer_id, o.placed_at, o.cancelled_at,
-        (SELECT min(r.returned_at) FROM order_return r WHERE r.order_id = o.order_id)
-            AS returned_at,
+    SELECT o.order_id, o.customer_id, o.placed_at, o.cancelled_at,
         lag(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at) AS previous
     FROM customer_order o WHERE o.customer_id = ANY(CAST(:customers AS text[]))
-        AND (o.cancelled_at IS NULL OR o.cancelled_at > :now)) o
-WHERE previous IS NOT NULL AND placed_at - previous <= make_interval(secs => :window)"""
+        AND (o.cancelled_at IS NULL OR o.cancelled_at > :now)) t
+WHERE t.previous IS NOT NULL AND t.placed_at - t.previous <= make_interval(secs => :window)"""
 _BY_SKU = "AND {}.sku = ANY(CAST(:skus AS text[]))"
 _ALL_POSTGRES_STATEMENTS = {
     False: text(_ALL_POSTGRES.format(lines="", returns="", feedback="")),
