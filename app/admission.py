@@ -21,7 +21,7 @@ from fastapi.routing import APIRoute
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.auth import Role, authenticate_key, bearer_key
+from app.auth import authenticate_key, bearer_key
 from app.errors import (
     BadRequest,
     InvalidInput,
@@ -32,6 +32,7 @@ from app.errors import (
     UnsupportedMediaType,
     render_problem,
 )
+from app.keys.principals import Role
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _BOM = b"\xef\xbb\xbf"

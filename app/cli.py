@@ -276,8 +276,8 @@ def _backtest(args: argparse.Namespace) -> int:
 
 
 def _create_key(args: argparse.Namespace) -> int:
-    from app.auth import Role
     from app.keys import service
+    from app.keys.principals import Role
 
     created = _with_session(
         lambda session: service.create_key(session, role=Role(args.role), name=args.name)

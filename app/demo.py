@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth import Role
 from app.catalog import service as catalog_service
 from app.catalog.schemas import ProductBatchItem
 from app.customers import repository as customers_repository
@@ -17,6 +16,7 @@ from app.db import committing, utcnow
 from app.freshness import versions
 from app.keys import service as keys_service
 from app.keys.models import ApiKey
+from app.keys.principals import Role
 from app.keys.schemas import KeyCreated
 from app.orders import service as orders_service
 from app.orders.schemas import OrderCreate, ReturnCreate

@@ -13,10 +13,10 @@ from app.audit.writer import AuditWriter
 from app.cache import Cache
 from app.checks.catalog_cache import CatalogCache
 from app.checks.snapshots import SnapshotStore
+from app.keys.principals import KnownKeys
 from app.settings import Settings
 
 if TYPE_CHECKING:
-    from app.auth import KnownKeys
     from app.checks.log_writer import CheckLogWriter
     from app.freshness.mirror import TokenMirror
 
@@ -38,7 +38,7 @@ class Runtime:
     snapshots: SnapshotStore
     mirror: "TokenMirror | None"
     catalog: CatalogCache
-    known_keys: "KnownKeys"
+    known_keys: KnownKeys
     check_log: "CheckLogWriter"
 
 

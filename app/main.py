@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from app.admission import Admission
 from app.audit.router import router as audit_router
 from app.audit.writer import audit_writer
-from app.auth import KnownKeys
 from app.cache import RedisCache, create_cache
 from app.catalog.router import router as catalog_router
 from app.checks.catalog_cache import CatalogCache
@@ -30,6 +29,7 @@ from app.errors import DEPENDENCY_DOWN, install_error_handlers
 from app.freshness import versions
 from app.freshness.mirror import TokenMirror
 from app.health.router import router as health_router
+from app.keys.principals import KnownKeys
 from app.keys.router import router as keys_router
 from app.last_resort import LastResort
 from app.metrics import MetricsMiddleware

@@ -2,7 +2,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from app.auth import Role
+from app.keys.principals import Role
 
 
 class AuditEntryOut(BaseModel):

@@ -7,8 +7,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.audit.models import AuditEntry
 from app.audit.schemas import AuditEntryOut, AuditPage
 from app.audit.writer import AuditWriter
-from app.auth import Principal, Role
 from app.db import utcnow
+from app.keys.principals import Principal, Role
 from app.pagination import bad_cursor, decode_cursor, encode_cursor
 
 

@@ -1,8 +1,8 @@
 """Answered checks are logged in batches: the checkout gets its answer without waiting on it.
 
-The log is what feedback and `GET /v1/checks/{id}` read; both flush this process's buffer
-first, and wait briefly for a check answered a moment ago by another worker
-(`wait_for_check`).
+The log is what feedback, `GET /v1/checks/{id}` and an order naming its check read; each
+flushes this process's buffer first, and waits briefly for a check answered a moment ago by
+another worker (`answered_lately`, `pause`).
 """
 
 import asyncio

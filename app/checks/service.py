@@ -8,17 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import metrics
-from app.auth import (
-    KEY_COLUMNS,
-    Principal,
-    Role,
-    allow,
-    bootstrap_principal,
-    hash_key,
-    known_principal,
-    principal_from,
-    principal_of,
-)
+from app.auth import KEY_COLUMNS, allow, bootstrap_principal, known_principal, principal_from, principal_of
 from app.checks import answer, repository
 from app.checks.answer import CheckAnswer
 from app.checks.customer import build_view
@@ -45,6 +35,7 @@ from app.errors import DEPENDENCY_DOWN, InvalidInput, NotFound
 from app.freshness import versions
 from app.freshness.mirror import KeyRecord
 from app.ids import new_id
+from app.keys.principals import Principal, Role, hash_key
 from app.metrics import TOKEN_READS
 from app.settings import Settings
 

@@ -2,13 +2,13 @@ from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit import service as audit
-from app.auth import Principal
 from app.customers import repository
 from app.customers.models import PreferenceVersion
 from app.customers.schemas import Preferences, PreferencesUpdate
 from app.db import committing, utcnow
 from app.deps import Runtime
 from app.freshness import versions
+from app.keys.principals import Principal
 
 
 async def replace_preferences(

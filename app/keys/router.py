@@ -2,9 +2,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
 
-from app.auth import AdminKey, Principal, hash_key
+from app.auth import AdminKey
 from app.deps import RuntimeDep, SessionDep
 from app.keys import service
+from app.keys.principals import Principal, hash_key
 from app.keys.schemas import Key, KeyCreate, KeyCreated
 from app.pagination import CursorQuery, LimitQuery, Page
 from app.problems import problem_responses

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from app.auth import Role
+from app.keys.principals import Role
 from app.types import NoControlCharacters, NonBlankTextPattern
 
 

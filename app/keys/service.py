@@ -3,12 +3,12 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth import Role, hash_key
 from app.db import committing, utcnow
 from app.errors import NotFound
 from app.freshness import versions
 from app.ids import new_id
 from app.keys.models import ApiKey
+from app.keys.principals import Role, hash_key
 from app.keys.schemas import Key, KeyCreated
 from app.pagination import Page, decode_cursor, encode_cursor
 

@@ -58,8 +58,9 @@ class OrderCreate(BaseModel):
     lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=1000)]
     check_id: Identifier | None = Field(
         default=None,
-        description="The check the customer saw before placing this order (a check of the "
-                    "same customer): what they did with each warning is then known.",
+        description="The check the customer saw before placing this order. It must be a "
+                    "check of the same customer (else 422 naming `check_id`); what they did "
+                    "with each warning is then known.",
     )
 
 

@@ -106,7 +106,8 @@ async def test_stats_count_raised_kept_removed_replaced(client: httpx.AsyncClien
     rows = {i["code"]: i for i in stats["items"]}
     assert len(rows) == 13
     assert rows["ALREADY_OWNED"] == {"code": "ALREADY_OWNED", "raised": 2, "kept": 0,
-                                     "removed": 2, "replaced": 0}
+                                     "removed": 2, "replaced": 0, "regretted": 0,
+                                     "with_outcome": 2}
     assert (rows["PREVIOUSLY_PURCHASED"]["raised"], rows["PREVIOUSLY_PURCHASED"]["kept"]) == (1, 1)
     assert rows["DUPLICATE_ORDER"]["replaced"] == 1
     future = (await client.get("/v1/stats/warnings", headers=owner["support"], params={

@@ -1,6 +1,6 @@
 import httpx
 
-from app.auth import hash_key
+from app.keys.principals import hash_key
 
 
 async def test_create_shows_the_key_once_and_list_never(

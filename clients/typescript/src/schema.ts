@@ -832,7 +832,7 @@ export interface components {
         OrderCreate: {
             /**
              * Check Id
-             * @description The check the customer saw before placing this order (a check of the same customer): what they did with each warning is then known.
+             * @description The check the customer saw before placing this order. It must be a check of the same customer (else 422 naming `check_id`); what they did with each warning is then known.
              */
             check_id?: string | null;
             /** Customer Id */
