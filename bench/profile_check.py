@@ -28,6 +28,7 @@ from app.main import create_app
 from app.settings import Settings
 
 SPENT: dict[str, float] = defaultdict(float)
+WINDOW = Settings().duplicate_window
 
 
 def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -98,10 +99,10 @@ async def cold(url: str) -> dict[str, float]:
         now = utcnow()
         skus = {f"sku-{rng.randrange(3_000)}" for _ in range(3)}
         async with sessionmaker() as session:
-            await phase("records of a cart of 3, by key", load_records(session, customer, skus,
-                                                                        now=now))
-            await phase("whole snapshot (background)", load_records(session, customer, None,
-                                                                     now=now))
+            await phase("records of a cart of 3, by key", load_records(
+                session, customer, skus, now=now, window=WINDOW))
+            await phase("whole snapshot (background)", load_records(
+                session, customer, None, now=now, window=WINDOW))
     await engine.dispose()
     return {name: round(total / len(large) * 1000, 1) for name, total in spent.items()}
 

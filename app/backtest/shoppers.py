@@ -18,7 +18,7 @@ from app.checks.records import (
     CustomerRecords,
     LineRecord,
     OverrideRecord,
-    RepeatOrderRecord,
+    RepeatOrders,
     ReturnRecord,
 )
 
@@ -92,7 +92,7 @@ class Shopper:
     kept_anyway: dict[str, list[int]] = field(default_factory=dict)
     # (order_id, sku) a return gave back exactly, for the backtest's outcomes
     undone: set[tuple[str, str]] = field(default_factory=set)
-    _repeats: dict[timedelta, tuple[RepeatOrderRecord, ...]] = field(default_factory=dict)
+    _repeats: dict[timedelta, RepeatOrders] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lines = PackedLines(self.orders)
@@ -100,7 +100,7 @@ class Shopper:
     def records(self, window: timedelta) -> CustomerRecords:
         repeats = self._repeats.get(window)
         if repeats is None:
-            repeats = self._repeats[window] = tuple(
+            repeats = self._repeats[window] = RepeatOrders.of(
                 (order.placed_at, None, order.first_return)
                 for previous, order in pairwise(self.orders)
                 if order.placed_at - previous.placed_at <= window

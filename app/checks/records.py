@@ -8,6 +8,7 @@ check needs into the `History` of one instant, so the same records serve any `no
 """
 
 import asyncio
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,37 @@ _ROWS_PER_TURN = 1_000
 
 
 @dataclass(frozen=True, slots=True)
+class RepeatOrders:
+    """A customer's repeat orders, indexed once so that each check counts the kept ones at
+    its instant by bisection, not by walking them (a wholesaler has hundreds)."""
+
+    # When each repeat order with nothing returned in its week completes that week, sorted.
+    settles: tuple[datetime, ...] = ()
+    # (settles, cancelled_at) of those cancelled after the records were read.
+    cancelled: tuple[tuple[datetime, datetime], ...] = ()
+    count: int = 0
+
+    @classmethod
+    def of(cls, repeats: Iterable[RepeatOrderRecord]) -> "RepeatOrders":
+        settles, cancelled, count = [], [], 0
+        for placed_at, cancelled_at, returned_at in repeats:
+            count += 1
+            settled = placed_at + KEPT_AFTER
+            if returned_at is not None and returned_at <= settled:
+                continue
+            settles.append(settled)
+            if cancelled_at is not None:
+                cancelled.append((settled, cancelled_at))
+        return cls(tuple(sorted(settles)), tuple(cancelled), count)
+
+    def kept_by(self, now: datetime) -> int:
+        """Repeat orders whose week has passed by `now` with nothing returned from them in it,
+        and not cancelled by `now` (a cancelled order no longer counts for anything)."""
+        return bisect_right(self.settles, now) - sum(
+            1 for settled, cancelled_at in self.cancelled if settled <= now and cancelled_at <= now)
+
+
+@dataclass(frozen=True, slots=True)
 class CustomerRecords:
     """What the database holds of one customer: for a cart's skus, or all (a snapshot)."""
 
@@ -48,7 +80,7 @@ class CustomerRecords:
     returns: Mapping[str, tuple[ReturnRecord, ...]] = field(default_factory=dict)
     feedback: Mapping[str, tuple[FeedbackRecord, ...]] = field(default_factory=dict)
     preferences: StatedPreferences = StatedPreferences()
-    repeat_orders: tuple[RepeatOrderRecord, ...] = ()
+    repeat_orders: RepeatOrders = RepeatOrders()
     overrides: Mapping[str, tuple[OverrideRecord, ...]] = field(default_factory=dict)
 
     @property
@@ -56,7 +88,7 @@ class CustomerRecords:
         """Rows held: what a bounded cache of records counts."""
         lines = self.lines.rows if isinstance(self.lines, FoldedLines) else len(self.lines)
         return (lines + sum(map(len, self.returns.values()))
-                + sum(map(len, self.feedback.values())) + len(self.repeat_orders)
+                + sum(map(len, self.feedback.values())) + self.repeat_orders.count
                 + sum(map(len, self.overrides.values())) + 1)
 
 
@@ -120,7 +152,7 @@ async def load_many(
             preferences=StatedPreferences(
                 formats=tuple(p.formats), sizes=dict(p.sizes), avoid=frozenset(p.avoid),
             ) if (p := stated.get(customer)) else StatedPreferences(),
-            repeat_orders=tuple(repeats.get(customer, ())),
+            repeat_orders=RepeatOrders.of(repeats.get(customer, ())),
             overrides={sku: tuple(rows) for sku, rows in overrides.get(customer, {}).items()},
         )
         for customer in customer_ids
@@ -310,7 +342,7 @@ async def _load_postgres(session: AsyncSession, customer_ids: Sequence[str],
             returns={sku: tuple(rows) for sku, rows in returns.get(customer, {}).items()},
             feedback={sku: tuple(rows) for sku, rows in feedback.get(customer, {}).items()},
             preferences=stated.get(customer, StatedPreferences()),
-            repeat_orders=tuple(repeats.get(customer, ())),
+            repeat_orders=RepeatOrders.of(repeats.get(customer, ())),
             overrides={sku: tuple(rows) for sku, rows in overrides.get(customer, {}).items()},
         )
         for customer in customer_ids
@@ -353,7 +385,7 @@ def history_at(records: CustomerRecords, skus: Iterable[str], now: datetime) -> 
                     suppressions[key] = until
     return History(purchases=tuple(purchases), returns=tuple(events),
                    preferences=records.preferences, suppressions=suppressions,
-                   kept_repeat_orders=kept_repeat_orders(records.repeat_orders, now),
+                   kept_repeat_orders=records.repeat_orders.kept_by(now),
                    routine=routine)
 
 
@@ -372,15 +404,3 @@ def routine_count(overrides: Iterable[OverrideRecord], now: datetime) -> int:
         elif undone is None and settled <= now:
             count += 1
     return count
-
-
-def kept_repeat_orders(repeats: Iterable[RepeatOrderRecord], now: datetime) -> int:
-    """Repeat orders whose week has passed by `now` with nothing returned from them in it,
-    and not cancelled by `now` (a cancelled order no longer counts for anything)."""
-    kept = 0
-    for placed_at, cancelled_at, returned_at in repeats:
-        settled = placed_at + KEPT_AFTER
-        if settled <= now and (cancelled_at is None or cancelled_at > now) and (
-                returned_at is None or returned_at > settled):
-            kept += 1
-    return kept

@@ -153,3 +153,32 @@ async def test_the_first_lines_of_the_real_dataset(client: httpx.AsyncClient, tm
     assert summary.lines == 5000
     assert summary.orders_created > 150 and summary.conflicts == 0
     assert summary.returns_created > 0
+
+
+async def test_a_check_id_column_links_imported_orders_to_their_checks(
+    client: httpx.AsyncClient, keys: dict, tmp_path: Path
+) -> None:
+    co = keys["checkout"]
+    await put_product(client, keys["admin"], "mug", kind="durable")
+    await client.post("/v1/orders", headers=co, json={
+        "order_id": "o-1", "customer_id": "c-1", "placed_at": iso(NOW - timedelta(days=9)),
+        "lines": [{"sku": "mug", "quantity": 1}]})
+    seen = await check(client, co, ["mug"], customer_id="c-1")
+    assert codes(seen) == [("mug", "PREVIOUSLY_PURCHASED")]
+    at = NOW.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    path = tmp_path / "linked.csv"
+    path.write_text("Invoice,Customer,When,Sku,Qty,Check\n"
+                    f"o-2,c-1,{at},mug,1,{seen['check_id']}\n"
+                    f"o-3,c-2,{at},mug,1,{seen['check_id']}\n"  # another customer's check
+                    f"o-4,c-2,{at},lamp,1,\n")
+    mapping = ColumnMapping().with_overrides(
+        "order_id=Invoice,customer_id=Customer,placed_at=When,sku=Sku,quantity=Qty,"
+        "check_id=Check")
+    summary = await _import(client, path, file_format="csv", mapping=mapping)
+    assert (summary.orders_created, summary.errors) == (2, 1)
+    assert "o-3: check_id: Check" in summary.first_errors[0]
+    order = (await client.get("/v1/orders/o-2", headers=keys["support"])).json()
+    assert order["check_id"] == seen["check_id"]
+    stats = (await client.get("/v1/stats/warnings", headers=keys["support"])).json()
+    row = next(i for i in stats["items"] if i["code"] == "PREVIOUSLY_PURCHASED")
+    assert (row["kept"], row["with_outcome"]) == (1, 1)
