@@ -223,13 +223,14 @@ SELECT f.customer_id, f.sku, o.placed_at, o.cancelled_at, """ + _FIRST_RETURN_OF
 FROM feedback f JOIN customer_order o ON o.order_id = f.order_id
 WHERE f.customer_id IN :customers AND f.code = 'DUPLICATE_ORDER' AND f.action = 'kept' {skus}"""
 _REPEAT_ORDERS_SQLITE = text("""
-SELECT t.customer_id, t.placed_at, t.cancelled_at,
-    (SELECT min(r.returned_at) FROM order_return r WHERE r.order_id = t.order_id)
+SELECT t.customer_id, t.placed_at, t.cancelled_at, r.returned_at
 FROM (
     SELECT o.order_id, o.customer_id, o.placed_at, o.cancelled_at,
         lag(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at) AS previous
     FROM customer_order o WHERE o.customer_id IN :customers
         AND (o.cancelled_at IS NULL OR o.cancelled_at > :now)) t
+LEFT JOIN (SELECT order_id, min(returned_at) AS returned_at FROM order_return
+           WHERE customer_id IN :customers GROUP BY order_id) r ON r.order_id = t.order_id
 WHERE t.previous IS NOT NULL
     AND (julianday(t.placed_at) - julianday(t.previous)) * 86400 <= :window""").bindparams(
     bindparam("customers", expanding=True))
@@ -288,14 +289,15 @@ UNION ALL
  ORDER BY p.customer_id, p.changed_at DESC, p.id DESC)
 UNION ALL
 SELECT 'o', t.customer_id, NULL, {_UTC_TEXT.format("t.placed_at")},
-    {_UTC_TEXT.format("t.cancelled_at")},
-    {_UTC_TEXT.format("(SELECT min(r.returned_at) FROM order_return r WHERE r.order_id = t.order_id)")},
-    NULL, NULL
+    {_UTC_TEXT.format("t.cancelled_at")}, {_UTC_TEXT.format("r.returned_at")}, NULL, NULL
 FROM (
     SELECT o.order_id, o.customer_id, o.placed_at, o.cancelled_at,
         lag(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at) AS previous
     FROM customer_order o WHERE o.customer_id = ANY(CAST(:customers AS text[]))
         AND (o.cancelled_at IS NULL OR o.cancelled_at > :now)) t
+LEFT JOIN (SELECT order_id, min(returned_at) AS returned_at FROM order_return
+           WHERE customer_id = ANY(CAST(:customers AS text[])) GROUP BY order_id) r
+    ON r.order_id = t.order_id
 WHERE t.previous IS NOT NULL AND t.placed_at - t.previous <= make_interval(secs => :window)"""
 _BY_SKU = "AND {}.sku = ANY(CAST(:skus AS text[]))"
 _ALL_POSTGRES_STATEMENTS = {
