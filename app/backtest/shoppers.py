@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import pairwise
 
+from app.checks.facts import HABIT_HORIZON
 from app.checks.records import (
     CustomerRecords,
     LineRecord,
@@ -102,7 +103,7 @@ class Shopper:
         if repeats is None:
             repeats = self._repeats[window] = RepeatOrders.of(
                 (order.placed_at, None, order.first_return)
-                for previous, order in pairwise(self.orders)
+                for previous, order in pairwise(self.orders[-HABIT_HORIZON - 1:])
                 if order.placed_at - previous.placed_at <= window
             )
         return CustomerRecords(lines=self.lines, returns=self.returns, repeat_orders=repeats,

@@ -141,6 +141,9 @@ class Thresholds:
     routine_after: int = 2
 
 
+# The re-ordering habit is read from the customer's latest orders only: what they do now, at
+# a cost that does not grow with a long history.
+HABIT_HORIZON = 200
 # A repeat order counts as kept once this long has passed without a cancellation or return.
 KEPT_AFTER = timedelta(days=7)
 # Same quantity again this soon is a double click, whatever the customer's habits.

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.catalog.models import Product
 from app.checks.facts import (
+    HABIT_HORIZON,
     KEPT_AFTER,
     Catalog,
     History,
@@ -101,18 +102,19 @@ async def _routine(session: AsyncSession, customer_id: str, as_of: datetime) -> 
 
 async def _kept_repeat_orders(session: AsyncSession, customer_id: str, as_of: datetime,
                               window: timedelta) -> int:
-    """Orders placed within `window` after the previous one, none of it returned within a
-    week, that week over by `as_of`; orders cancelled by `as_of` count for nothing."""
+    """Of the latest `HABIT_HORIZON` orders, those placed within `window` after the previous
+    one, none of it returned within a week, that week over by `as_of`; orders cancelled by
+    `as_of` count for nothing."""
     first_return = (select(func.min(OrderReturn.returned_at))
                     .where(OrderReturn.order_id == CustomerOrder.order_id).scalar_subquery())
     orders = (await session.execute(
         select(CustomerOrder.placed_at, CustomerOrder.cancelled_at, first_return)
-        .where(CustomerOrder.customer_id == customer_id,
+        .where(CustomerOrder.customer_id == customer_id, CustomerOrder.placed_at <= as_of,
                or_(CustomerOrder.cancelled_at.is_(None), CustomerOrder.cancelled_at > as_of))
         .order_by(CustomerOrder.placed_at)
     )).all()
     kept = 0
-    for (previous, _, _), (placed_at, _, returned_at) in pairwise(orders):
+    for (previous, _, _), (placed_at, _, returned_at) in pairwise(orders[-HABIT_HORIZON - 1:]):
         settled = placed_at + KEPT_AFTER
         if placed_at - previous <= window and settled <= as_of and (
                 returned_at is None or returned_at > settled):

@@ -19,7 +19,7 @@ import orjson
 from sqlalchemy import Row, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.checks.facts import KEPT_AFTER, History, Purchase, ReturnEvent, StatedPreferences
+from app.checks.facts import HABIT_HORIZON, KEPT_AFTER, History, Purchase, ReturnEvent, StatedPreferences
 from app.customers import repository as customers_repository
 
 # (order_id, placed_at, quantity, cancelled_at)
@@ -31,8 +31,9 @@ FeedbackRecord = tuple[str, datetime, datetime]
 # DUPLICATE_ORDER bought anyway, through an order naming its check:
 # (that order's placed_at, its cancelled_at, when that sku was first returned from it)
 OverrideRecord = tuple[datetime, datetime | None, datetime | None]
-# An order placed within the duplicate window after the customer's previous one (orders
-# cancelled by the check's instant left out): (placed_at, cancelled_at, first returned_at)
+# An order placed within the duplicate window after the customer's previous one, among their
+# latest `HABIT_HORIZON` orders (orders cancelled by the check's instant left out):
+# (placed_at, cancelled_at, first returned_at)
 RepeatOrderRecord = tuple[datetime, datetime | None, datetime | None]
 
 # Skus per statement: far below SQLite's and asyncpg's bound-parameter limits.
@@ -222,16 +223,17 @@ _OVERRIDES = """
 SELECT f.customer_id, f.sku, o.placed_at, o.cancelled_at, """ + _FIRST_RETURN_OF_SKU + """
 FROM feedback f JOIN customer_order o ON o.order_id = f.order_id
 WHERE f.customer_id IN :customers AND f.code = 'DUPLICATE_ORDER' AND f.action = 'kept' {skus}"""
-_REPEAT_ORDERS_SQLITE = text("""
+_REPEAT_ORDERS_SQLITE = text(f"""
 SELECT t.customer_id, t.placed_at, t.cancelled_at, r.returned_at
 FROM (
     SELECT o.order_id, o.customer_id, o.placed_at, o.cancelled_at,
-        lag(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at) AS previous
-    FROM customer_order o WHERE o.customer_id IN :customers
+        lag(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at) AS previous,
+        row_number() OVER (PARTITION BY o.customer_id ORDER BY o.placed_at DESC) AS recency
+    FROM customer_order o WHERE o.customer_id IN :customers AND o.placed_at <= :now
         AND (o.cancelled_at IS NULL OR o.cancelled_at > :now)) t
 LEFT JOIN (SELECT order_id, min(returned_at) AS returned_at FROM order_return
            WHERE customer_id IN :customers GROUP BY order_id) r ON r.order_id = t.order_id
-WHERE t.previous IS NOT NULL
+WHERE t.previous IS NOT NULL AND t.recency <= {HABIT_HORIZON}
     AND (julianday(t.placed_at) - julianday(t.previous)) * 86400 <= :window""").bindparams(
     bindparam("customers", expanding=True))
 _ALIAS = {_LINES: "l", _RETURNS: "rl", _FEEDBACK: "f", _OVERRIDES: "f"}
@@ -290,11 +292,13 @@ UNION ALL
 UNION ALL
 SELECT 'o', t.customer_id, NULL, {_UTC_TEXT.format("t.placed_at")},
     {_UTC_TEXT.format("t.cancelled_at")}, {_UTC_TEXT.format("r.returned_at")}, NULL, NULL
-FROM (
-    SELECT o.order_id, o.customer_id, o.placed_at, o.cancelled_at,
-        lag(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at) AS previous
-    FROM customer_order o WHERE o.customer_id = ANY(CAST(:customers AS text[]))
-        AND (o.cancelled_at IS NULL OR o.cancelled_at > :now)) t
+FROM unnest(CAST(:customers AS text[])) AS c(customer_id)
+CROSS JOIN LATERAL (
+    SELECT latest.*, lag(latest.placed_at) OVER (ORDER BY latest.placed_at) AS previous
+    FROM (SELECT o.order_id, o.customer_id, o.placed_at, o.cancelled_at FROM customer_order o
+          WHERE o.customer_id = c.customer_id AND o.placed_at <= :now
+              AND (o.cancelled_at IS NULL OR o.cancelled_at > :now)
+          ORDER BY o.placed_at DESC LIMIT {HABIT_HORIZON + 1}) latest) t
 LEFT JOIN (SELECT order_id, min(returned_at) AS returned_at FROM order_return
            WHERE customer_id = ANY(CAST(:customers AS text[])) GROUP BY order_id) r
     ON r.order_id = t.order_id

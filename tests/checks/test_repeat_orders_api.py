@@ -118,3 +118,31 @@ async def test_a_repeat_order_returned_within_its_week_does_not_count(
                       placed_at=NOW - timedelta(hours=3), lines=[("paper", 5)])
     result = await check(client, co, ["paper"], customer_id="w-4")
     assert result["warnings"][0]["severity"] == "confirm"
+
+
+async def test_the_habit_is_read_from_the_latest_200_orders(
+    client: httpx.AsyncClient, keys: dict,
+) -> None:
+    """Repeat orders older than the customer's latest 200 orders no longer count: the habit
+    is what they do now, and reading it costs the same for any length of history."""
+    import json
+
+    co = keys["checkout"]
+    await repeat_orders(client, co, customer_id="w-5", first_day=400, count=HABIT)
+    spaced = [{"order_id": f"w-5-s{n}", "customer_id": "w-5", "lines": [{"sku": "pen", "quantity": 1}],
+               "placed_at": iso(NOW - timedelta(days=300) + timedelta(hours=36 * n))}
+              for n in range(199)]
+    batch = await client.post("/v1/orders/batch", content="\n".join(map(json.dumps, spaced)),
+                              headers={**keys["admin"], "Content-Type": "application/x-ndjson"})
+    assert batch.json()["created"] == 199, batch.text
+    await place_order(client, co, "w-5-then", customer_id="w-5",
+                      placed_at=NOW - timedelta(days=301, hours=3), lines=[("paper", 5)])
+    await place_order(client, co, "w-5-now", customer_id="w-5",
+                      placed_at=NOW - timedelta(hours=3), lines=[("paper", 5)])
+    # The latest 200: 199 spaced orders and this one; the pairs are further back.
+    result = await check(client, co, [{"sku": "paper", "quantity": 5}], customer_id="w-5")
+    assert result["warnings"][0]["severity"] == "confirm"
+    # As of before the spaced orders, the pairs were among the latest, and the habit held.
+    before = await check(client, co, [{"sku": "paper", "quantity": 5}], customer_id="w-5",
+                         as_of=NOW - timedelta(days=301))
+    assert [w["severity"] for w in before["warnings"]] == ["info"]
