@@ -1,4 +1,4 @@
-"""The rules, and the one place that decides their precedence.
+"""The rules, in the precedence their modules declare (`app/checks/codes.py`).
 
 A sku gets at most one warning of the ownership family (the first that applies, in the
 contract's order); the other rules are independent. A gift gets only DUPLICATE_ORDER, and
@@ -9,46 +9,19 @@ that are never suppressed.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from importlib import import_module
 
+from app.checks.codes import DECLARED
 from app.checks.facts import SEVERITY_RANK, CartLine, Code, RepeatedOrder, Severity, Warning
-from app.checks.rules import (
-    already_owned,
-    already_subscribed,
-    duplicate_in_cart,
-    duplicate_order,
-    early_repurchase,
-    included_in_subscription,
-    incompatible,
-    newer_version,
-    owned_other_format,
-    preference_conflict,
-    preferred_format,
-    previously_purchased,
-    repeated_order,
-    returned_before,
-)
+from app.checks.rules import duplicate_in_cart, duplicate_order, repeated_order
 from app.checks.rules.context import Context
 
 Rule = Callable[[CartLine, Context], list[Warning]]
 
-OWNERSHIP_FAMILY: tuple[Rule, ...] = (
-    already_owned.check,
-    already_subscribed.check,
-    duplicate_order.check,
-    previously_purchased.check,
-    early_repurchase.check,
-    owned_other_format.check,
-    returned_before.check,
-)
-INDEPENDENT: tuple[Rule, ...] = (
-    duplicate_in_cart.check,
-    incompatible.check,
-    preference_conflict.check,
-    included_in_subscription.check,
-    newer_version.check,
-    preferred_format.check,
-)
-NEVER_SUPPRESSED = frozenset({Code.DUPLICATE_ORDER, Code.ALREADY_OWNED})
+_CHECKS: dict[str, Rule] = {d.code: import_module(d.module).check for d in DECLARED}
+OWNERSHIP_FAMILY: tuple[Rule, ...] = tuple(_CHECKS[d.code] for d in DECLARED if d.ownership)
+INDEPENDENT: tuple[Rule, ...] = tuple(_CHECKS[d.code] for d in DECLARED if not d.ownership)
+NEVER_SUPPRESSED = frozenset(Code(d.code) for d in DECLARED if not d.suppressible)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +68,7 @@ def _suppressed(warning: Warning, ctx: Context) -> bool:
 
 
 _FAMILY_ORDER = {
-    code: rank for rank, code in enumerate((
-        Code.ALREADY_OWNED, Code.ALREADY_SUBSCRIBED, Code.DUPLICATE_ORDER,
-        Code.PREVIOUSLY_PURCHASED, Code.EARLY_REPURCHASE, Code.OWNED_OTHER_FORMAT,
-        Code.RETURNED_BEFORE,
-    ))
+    Code(d.code): rank for rank, d in enumerate(d for d in DECLARED if d.ownership)
 }
 
 

@@ -2,6 +2,12 @@ from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
 from app.checks.messages import day, noun, purchase_evidence
 from app.checks.rules.context import Context
 
+CODE = "ALREADY_OWNED"
+SEVERITY = "block"
+ORDER = 1
+OWNERSHIP = True
+SUPPRESSIBLE = False  # feedback never quiets it
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """A digital licence the customer holds: buying it again buys nothing."""

@@ -2,6 +2,11 @@ from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
 from app.checks.messages import day, iso, purchase_evidence
 from app.checks.rules.context import Context
 
+CODE = "ALREADY_SUBSCRIBED"
+SEVERITY = "confirm"
+ORDER = 2
+OWNERSHIP = True
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """A subscription whose tags the customer already has running."""

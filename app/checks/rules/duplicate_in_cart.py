@@ -1,6 +1,11 @@
 from app.checks.facts import CartLine, Code, ProductFacts, Severity, Warning
 from app.checks.rules.context import Context
 
+CODE = "DUPLICATE_IN_CART"
+SEVERITY = "info"
+ORDER = 8
+OWNERSHIP = False
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """A later cart line repeats an earlier one's sku or work (two formats of one book)."""

@@ -2,6 +2,12 @@ from app.checks.facts import DOUBLE_CLICK, CartLine, Code, Purchase, Severity, S
 from app.checks.messages import ago, purchase_evidence
 from app.checks.rules.context import Context
 
+CODE = "DUPLICATE_ORDER"
+SEVERITY = "confirm"
+ORDER = 3
+OWNERSHIP = True
+SUPPRESSIBLE = False  # feedback never quiets it
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """The same sku in an order placed within the duplicate window: a double click, often.

@@ -4,6 +4,11 @@ from app.checks.facts import CartLine, Code, Severity, Warning
 from app.checks.messages import ago, purchase_evidence
 from app.checks.rules.context import Context
 
+CODE = "EARLY_REPURCHASE"
+SEVERITY = "info"
+ORDER = 5
+OWNERSHIP = True
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """A consumable bought again before half its usual interval has passed."""

@@ -2,6 +2,11 @@ from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
 from app.checks.messages import day, iso, purchase_evidence
 from app.checks.rules.context import Context
 
+CODE = "INCLUDED_IN_SUBSCRIPTION"
+SEVERITY = "confirm"
+ORDER = 11
+OWNERSHIP = False
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """A running subscription of the customer's already includes this at no cost."""

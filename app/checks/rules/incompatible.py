@@ -3,6 +3,11 @@ from app.checks.facts import CartLine, Code, ProductFacts, Severity, Suggestion,
 from app.checks.messages import purchase_evidence
 from app.checks.rules.context import Context
 
+CODE = "INCOMPATIBLE"
+SEVERITY = "confirm"
+ORDER = 9
+OWNERSHIP = False
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """It needs a device the customer does not have, though they have one of that kind.

@@ -1,6 +1,11 @@
 from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
 from app.checks.rules.context import Context
 
+CODE = "NEWER_VERSION"
+SEVERITY = "info"
+ORDER = 12
+OWNERSHIP = False
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """A newer edition or model is on sale (and the customer does not have it yet)."""

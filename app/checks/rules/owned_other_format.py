@@ -2,6 +2,11 @@ from app.checks.facts import CartLine, Code, Severity, Warning
 from app.checks.messages import day, purchase_evidence, with_article
 from app.checks.rules.context import Context
 
+CODE = "OWNED_OTHER_FORMAT"
+SEVERITY = "info"
+ORDER = 6
+OWNERSHIP = True
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """The customer owns this work in another format (the hardcover of this ebook)."""

@@ -4,6 +4,11 @@ from app.checks.messages import purchase_evidence
 from app.checks.rules.context import Context
 from app.checks.sizes import in_size
 
+CODE = "PREFERENCE_CONFLICT"
+SEVERITY = "confirm / info"
+ORDER = 10
+OWNERSHIP = False
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """Something the customer asked to avoid, or a size other than theirs."""

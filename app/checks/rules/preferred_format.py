@@ -2,6 +2,11 @@ from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
 from app.checks.messages import with_article
 from app.checks.rules.context import Context
 
+CODE = "PREFERRED_FORMAT"
+SEVERITY = "info"
+ORDER = 13
+OWNERSHIP = False
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """The customer prefers another format, and this work exists in it."""

@@ -2,6 +2,11 @@ from app.checks.facts import CartLine, Code, Severity, Warning
 from app.checks.messages import day, purchase_evidence
 from app.checks.rules.context import Context
 
+CODE = "PREVIOUSLY_PURCHASED"
+SEVERITY = "confirm"
+ORDER = 4
+OWNERSHIP = True
+
 
 def check(line: CartLine, ctx: Context) -> list[Warning]:
     """A durable thing the customer still has: ask before buying a second one."""

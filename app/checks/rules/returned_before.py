@@ -3,6 +3,11 @@ from app.checks.messages import REASON_TEXT, day, return_evidence
 from app.checks.rules.context import Context
 from app.checks.sizes import neighbour_size
 
+CODE = "RETURNED_BEFORE"
+SEVERITY = "info"
+ORDER = 7
+OWNERSHIP = True
+
 _SIZE_STEP = {"too_small": 1, "too_large": -1}
 
 

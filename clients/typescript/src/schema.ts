@@ -578,6 +578,7 @@ export interface components {
         };
         /**
          * Code
+         * @description The warning codes, in the contract's order.
          * @enum {string}
          */
         Code: "ALREADY_OWNED" | "ALREADY_SUBSCRIBED" | "DUPLICATE_ORDER" | "PREVIOUSLY_PURCHASED" | "EARLY_REPURCHASE" | "OWNED_OTHER_FORMAT" | "RETURNED_BEFORE" | "DUPLICATE_IN_CART" | "INCOMPATIBLE" | "PREFERENCE_CONFLICT" | "INCLUDED_IN_SUBSCRIPTION" | "NEWER_VERSION" | "PREFERRED_FORMAT";
