@@ -17,7 +17,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
         return []
     first = owned.first
     return [Warning(
-        code=Code.ALREADY_OWNED,
+        code=Code(CODE),
         severity=Severity.block,
         sku=line.sku,
         message=f"You already own this {noun(product)}: bought {day(first.at)} "

@@ -25,7 +25,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     name = "this subscription" if latest.product.sku == product.sku \
         else f"{latest.product.title}, which covers this"
     return [Warning(
-        code=Code.ALREADY_SUBSCRIBED,
+        code=Code(CODE),
         severity=Severity.confirm,
         sku=line.sku,
         message=f"You already have {name}, until {day(latest.ends_at)} "

@@ -16,7 +16,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     same_sku = [other for other in earlier if other.sku == line.sku]
     if same_sku:
         return [Warning(
-            code=Code.DUPLICATE_IN_CART,
+            code=Code(CODE),
             severity=Severity.info,
             sku=line.sku,
             message="This item is in your cart more than once.",
@@ -33,7 +33,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
         return []
     first_line, first = relatives[0]
     return [Warning(
-        code=Code.DUPLICATE_IN_CART,
+        code=Code(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=f"Your cart also has {_describe(first)} of this.",

@@ -38,7 +38,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     else:
         message = f"You {ordered} {when}."
     return [Warning(
-        code=Code.DUPLICATE_ORDER,
+        code=Code(CODE),
         severity=Severity.info if told else Severity.confirm,
         sku=line.sku,
         message=message,

@@ -22,7 +22,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     if ctx.now - last.at >= timedelta(days=product.replenish_days / 2):
         return []
     return [Warning(
-        code=Code.EARLY_REPURCHASE,
+        code=Code(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=f"You bought this {ago(ctx.now - last.at)} (order {last.order_id}); "

@@ -21,7 +21,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
         return []
     sub = max(covering, key=lambda s: s.ends_at)
     return [Warning(
-        code=Code.INCLUDED_IN_SUBSCRIPTION,
+        code=Code(CODE),
         severity=Severity.confirm,
         sku=line.sku,
         message=f"This is included in your {sub.product.title} subscription "

@@ -36,7 +36,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
             sku=alternative.sku,
         )
     return [Warning(
-        code=Code.INCOMPATIBLE,
+        code=Code(CODE),
         severity=Severity.confirm,
         sku=line.sku,
         message=f"This fits none of the {kind}s you have: you have {device.product.title} "

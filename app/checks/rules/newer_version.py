@@ -18,7 +18,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     if ctx.customer.owns(newer.sku) or ctx.in_cart(newer.sku):
         return []
     return [Warning(
-        code=Code.NEWER_VERSION,
+        code=Code(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=f"A newer version exists: {newer.title}.",

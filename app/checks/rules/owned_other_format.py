@@ -23,7 +23,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
         return []
     other, owned = min(others, key=lambda pair: pair[1].first.at)
     return [Warning(
-        code=Code.OWNED_OTHER_FORMAT,
+        code=Code(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=f"You already own this as {with_article(other.format or 'item')}: "

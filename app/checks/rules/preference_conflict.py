@@ -23,7 +23,7 @@ def _avoided(product: ProductFacts, ctx: Context) -> Warning | None:
     if not hits:
         return None
     return Warning(
-        code=Code.PREFERENCE_CONFLICT,
+        code=Code(CODE),
         severity=Severity.confirm,
         sku=product.sku,
         message=f"This contains {', '.join(hits)}, which you asked to avoid.",
@@ -55,7 +55,7 @@ def _other_size(product: ProductFacts, ctx: Context) -> Warning | None:
     if variant is not None:
         suggestion = Suggestion("replace", f"Size {variant.size} is available.", sku=variant.sku)
     return Warning(
-        code=Code.PREFERENCE_CONFLICT,
+        code=Code(CODE),
         severity=Severity.info,
         sku=product.sku,
         message=message,

@@ -30,7 +30,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     best = min(better, key=lambda v: (rank(v.format), v.sku))
     assert best.format is not None
     return [Warning(
-        code=Code.PREFERRED_FORMAT,
+        code=Code(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=f"You prefer {best.format} over {product.format}: this is also available as "

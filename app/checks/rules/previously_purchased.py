@@ -16,7 +16,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
         return []
     last = owned.last
     return [Warning(
-        code=Code.PREVIOUSLY_PURCHASED,
+        code=Code(CODE),
         severity=Severity.confirm,
         sku=line.sku,
         message=f"You bought this on {day(last.at)} (order {last.order_id}). Buy again?",

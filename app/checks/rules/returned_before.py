@@ -31,7 +31,7 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
             )
             message += f" Size {variant.size} may fit better."
     return [Warning(
-        code=Code.RETURNED_BEFORE,
+        code=Code(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=message,
