@@ -17,8 +17,8 @@ from app.outcomes.linking import LinkedCheck
 from app.settings import Settings
 
 
-async def record_implied(session: AsyncSession, settings: Settings,
-                         orders: Sequence[OrderCreate], checks: dict[str, LinkedCheck]) -> None:
+async def record_implied(session: AsyncSession, orders: Sequence[OrderCreate], *,
+                         settings: Settings, checks: dict[str, LinkedCheck]) -> None:
     now = utcnow()
     rows = []
     for order in orders:

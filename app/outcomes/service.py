@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.errors import InvalidInput
 from app.orders import service as orders_service
 from app.orders.schemas import Order, OrderCreate
-from app.outcomes.linking import LinkedCheck, linked_checks
+from app.outcomes.linking import linked_checks
 from app.outcomes.recording import record_implied
 from app.settings import Settings
 
@@ -24,7 +24,8 @@ async def create_order(session: AsyncSession, *, order: OrderCreate, settings: S
     if refused:
         raise InvalidInput(refused[order.order_id], loc=["body", "check_id"])
     return await orders_service.create_order(
-        session, order=order, after_insert=partial(_implied, settings=settings, checks=checks))
+        session, order=order,
+        after_insert=partial(record_implied, settings=settings, checks=checks))
 
 
 async def record_orders(session: AsyncSession, orders: Sequence[OrderCreate], *,
@@ -33,11 +34,7 @@ async def record_orders(session: AsyncSession, orders: Sequence[OrderCreate], *,
     checks, refused = await linked_checks(session, orders, flush=flush)
     accepted = [o for o in orders if o.order_id not in refused]
     created, unchanged, conflicts = await orders_service.record_orders(
-        session, accepted, after_insert=partial(_implied, settings=settings, checks=checks)
+        session, accepted, after_insert=partial(record_implied, settings=settings, checks=checks)
     ) if accepted else ([], [], [])
     return created, unchanged, conflicts, refused
 
-
-async def _implied(session: AsyncSession, inserted: list[OrderCreate], *, settings: Settings,
-                   checks: dict[str, LinkedCheck]) -> None:
-    await record_implied(session, settings, inserted, checks)

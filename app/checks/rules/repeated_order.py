@@ -10,8 +10,8 @@ from app.checks.rules.context import Context
 def find(ctx: Context) -> RepeatedOrder | None:
     """The recent order that this share of the cart's lines (two or more) repeat.
 
-    Gifts and services are left out on both sides: postage is in every order, and a gift
-    is someone else's. Among orders repeated equally, the newest is named.
+    The cart's gifts and services are left out: postage is in every order, and a gift is
+    someone else's. Among orders repeated equally, the newest is named.
     """
     lines = [line for line in ctx.own_lines() if not ctx.is_service(line.sku)]
     matched: Counter[str] = Counter()
