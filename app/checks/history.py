@@ -22,6 +22,7 @@ from app.checks.facts import (
 )
 from app.checks.models import Feedback
 from app.checks.records import OverrideRecord, routine_count
+from app.checks.repository import first_return_of_outcome
 from app.customers import repository as customers_repository
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
 
@@ -83,13 +84,9 @@ async def load_history(session: AsyncSession, customer_id: str, *, as_of: dateti
 async def _routine(session: AsyncSession, customer_id: str, as_of: datetime) -> dict[str, int]:
     """Per sku, DUPLICATE_ORDER bought anyway through linked orders and kept (see
     `records.routine_count`)."""
-    first_return = (
-        select(func.min(OrderReturn.returned_at))
-        .join(ReturnLine, ReturnLine.return_id == OrderReturn.return_id)
-        .where(OrderReturn.order_id == CustomerOrder.order_id, ReturnLine.sku == Feedback.sku)
-        .scalar_subquery())
     rows = (await session.execute(
-        select(Feedback.sku, CustomerOrder.placed_at, CustomerOrder.cancelled_at, first_return)
+        select(Feedback.sku, CustomerOrder.placed_at, CustomerOrder.cancelled_at,
+               first_return_of_outcome())
         .join(CustomerOrder, CustomerOrder.order_id == Feedback.order_id)
         .where(Feedback.customer_id == customer_id, Feedback.code == "DUPLICATE_ORDER",
                Feedback.action == "kept"))).all()

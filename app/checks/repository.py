@@ -2,7 +2,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.checks.facts import KEPT_AFTER
@@ -60,13 +60,9 @@ async def count_regretted(
 ) -> dict[str, int]:
     """Kept warnings, raised in the range, whose sku the customer cancelled or returned
     (from the order that kept it) within 7 days of that order, by code."""
-    first_return = (
-        select(func.min(OrderReturn.returned_at))
-        .join(ReturnLine, ReturnLine.return_id == OrderReturn.return_id)
-        .where(OrderReturn.order_id == CustomerOrder.order_id, ReturnLine.sku == Feedback.sku)
-        .scalar_subquery())
     stmt = (
-        select(Feedback.code, CustomerOrder.placed_at, CustomerOrder.cancelled_at, first_return)
+        select(Feedback.code, CustomerOrder.placed_at, CustomerOrder.cancelled_at,
+               first_return_of_outcome())
         .join(CustomerOrder, CustomerOrder.order_id == Feedback.order_id)
         .join(Check, Check.check_id == Feedback.check_id)
         .where(Feedback.action == "kept", Check.created_at < until)
@@ -78,6 +74,14 @@ async def count_regretted(
         if regretted(placed_at, cancelled_at, returned_at, now):
             counts[code] = counts.get(code, 0) + 1
     return counts
+
+
+def first_return_of_outcome() -> ScalarSelect[Any]:
+    """When the sku of a feedback row was first given back from the order it names."""
+    return (select(func.min(OrderReturn.returned_at))
+            .join(ReturnLine, ReturnLine.return_id == OrderReturn.return_id)
+            .where(OrderReturn.order_id == Feedback.order_id, ReturnLine.sku == Feedback.sku)
+            .scalar_subquery())
 
 
 def regretted(placed_at: datetime, cancelled_at: datetime | None, returned_at: datetime | None,

@@ -9,12 +9,12 @@ from app.checks.customer import build_view
 from app.checks.facts import Thresholds
 from app.checks.history import load_history, load_products
 from app.checks.models import Check, CheckWarning, Feedback
-from app.checks.repository import regretted
+from app.checks.repository import first_return_of_outcome, regretted
 from app.customers.models import PreferenceVersion
 from app.customers.service import get_preferences
 from app.db import utcnow
 from app.errors import NotFound
-from app.orders.models import CustomerOrder, OrderReturn, ReturnLine
+from app.orders.models import CustomerOrder, OrderReturn
 from app.settings import Settings
 from app.support.schemas import (
     ActiveSubscription,
@@ -116,13 +116,9 @@ async def _counts(session: AsyncSession, customer_id: str) -> CustomerCounts:
 
 
 async def _outcomes(session: AsyncSession, customer_id: str, now: datetime) -> list[OutcomeItem]:
-    first_return = (
-        select(func.min(OrderReturn.returned_at))
-        .join(ReturnLine, ReturnLine.return_id == OrderReturn.return_id)
-        .where(OrderReturn.order_id == Feedback.order_id, ReturnLine.sku == Feedback.sku)
-        .scalar_subquery())
     rows = (await session.execute(
-        select(Feedback, CustomerOrder.placed_at, CustomerOrder.cancelled_at, first_return)
+        select(Feedback, CustomerOrder.placed_at, CustomerOrder.cancelled_at,
+               first_return_of_outcome())
         .outerjoin(CustomerOrder, CustomerOrder.order_id == Feedback.order_id)
         .where(Feedback.customer_id == customer_id)
         .order_by(Feedback.created_at.desc(), Feedback.id.desc()).limit(100))).all()
