@@ -100,18 +100,10 @@ class ServiceUnavailable(ProblemError):
         super().__init__(detail, headers={"Retry-After": str(retry_after_s)})
 
 
-_TITLES = {
-    400: BadRequest,
-    401: Unauthorized,
-    403: Forbidden,
-    404: NotFound,
-    405: MethodNotAllowed,
-    409: Conflict,
-    413: PayloadTooLarge,
-    415: UnsupportedMediaType,
-    422: InvalidInput,
-    503: ServiceUnavailable,
-}
+# Each status's problem type and title, as its class above states them.
+_TITLES = {problem.status: problem for problem in (
+    BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, Conflict, PayloadTooLarge,
+    UnsupportedMediaType, InvalidInput, ServiceUnavailable)}
 
 
 def problem_response(
