@@ -7,12 +7,11 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import bindparam, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.deadline import within
 from app.deps import Runtime, RuntimeDep
-from app.errors import DEPENDENCY_DOWN, Forbidden, ServiceUnavailable, Unauthorized
+from app.errors import DATABASE_ERRORS, Forbidden, ServiceUnavailable, Unauthorized
 from app.freshness.mirror import KeyRecord
 from app.keys.models import ApiKey
 from app.keys.principals import Principal, Role, hash_key
@@ -119,7 +118,7 @@ async def _look_up(runtime: Runtime, digest: str) -> Principal:
     try:
         row = await within(runtime.settings.check_budget_ms / 1000, runtime.read_sessionmaker,
                            find)
-    except (SQLAlchemyError, *DEPENDENCY_DOWN):
+    except DATABASE_ERRORS:
         return known_principal(runtime, digest)
     return principal_from(runtime, digest, *row)
 

@@ -3,9 +3,9 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, DateTime, MetaData, event
+from sqlalchemy import JSON, DateTime, MetaData, Table, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -129,6 +129,18 @@ async def committing(session: AsyncSession) -> AsyncIterator[AsyncSession]:
 def _discard_pending(session: AsyncSession) -> dict[str, str]:
     pending: dict[str, str] = session.info.pop(PENDING_TOKENS, {})
     return pending
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's table, typed as one (SQLAlchemy types `__table__` as any FROM clause)."""
+    return cast(Table, model.__table__)
+
+
+async def driver_connection(session: AsyncSession) -> Any:
+    """The session's asyncpg connection, for COPY (PostgreSQL only)."""
+    raw = (await (await session.connection()).get_raw_connection()).driver_connection
+    assert raw is not None, "the session holds a live connection"
+    return raw
 
 
 def upsert_insert(session: AsyncSession, table: Any) -> Any:

@@ -9,7 +9,7 @@ import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -21,6 +21,9 @@ PROBLEM_JSON = "application/problem+json"
 DEPENDENCY_DOWN: tuple[type[Exception], ...] = (
     OperationalError, InterfaceError, PoolTimeout, ConnectionError, OSError, TimeoutError,
 )
+# What a read may meet when the database is slow, gone or refuses: the reader carries on
+# without it (a degraded check, a later warm-up) instead of failing.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError, *DEPENDENCY_DOWN)
 
 
 class ProblemError(Exception):

@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from app.admission import Admission
@@ -25,7 +24,7 @@ from app.checks.snapshots import SnapshotStore
 from app.customers.router import router as customers_router
 from app.db import MIRROR, create_engine, create_sessionmaker
 from app.deps import Runtime
-from app.errors import DEPENDENCY_DOWN, install_error_handlers
+from app.errors import DATABASE_ERRORS, install_error_handlers
 from app.freshness import versions
 from app.freshness.mirror import TokenMirror
 from app.health.router import router as health_router
@@ -147,7 +146,7 @@ async def _open_database_connections(engine: AsyncEngine, count: int, *,
 
     try:
         await asyncio.wait_for(asyncio.gather(*(open_one() for _ in range(count))), timeout_s)
-    except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+    except DATABASE_ERRORS as exc:
         logger.warning("database connections not opened at start-up: %s", type(exc).__name__)
     finally:
         for connection in opened:
@@ -160,7 +159,7 @@ async def _preload_catalog(runtime: Runtime, *, timeout_s: float) -> None:
         async with asyncio.timeout(timeout_s):
             token = await versions.catalog_token(runtime.read_sessionmaker)
             await runtime.catalog.traits(token=token)
-    except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+    except DATABASE_ERRORS as exc:
         logger.warning("catalog not preloaded (database unavailable): %s", exc)
 
 

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.audit.models import AuditEntry
 from app.audit.schemas import AuditEntryOut, AuditPage
 from app.audit.writer import AuditWriter
-from app.db import utcnow
+from app.db import table_of, utcnow
 from app.keys.principals import Principal, Role
 from app.pagination import bad_cursor, decode_cursor, encode_cursor
 
@@ -51,7 +51,7 @@ async def record_erasure(
     )
     row = _row(principal, request, "erase_customer", customer_id)
     row["path"] = row["route"]
-    await session.execute(AuditEntry.__table__.insert(), [row])
+    await session.execute(table_of(AuditEntry).insert(), [row])
 
 
 async def list_entries(

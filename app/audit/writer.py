@@ -6,12 +6,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.audit.models import AuditEntry
 from app.batch_writer import BatchWriter
+from app.db import table_of
 
 AuditWriter = BatchWriter[dict[str, Any]]
 
 
 async def _insert(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    await session.execute(AuditEntry.__table__.insert(), rows)
+    await session.execute(table_of(AuditEntry).insert(), rows)
 
 
 def audit_writer(sessionmaker: async_sessionmaker[AsyncSession]) -> AuditWriter:

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.batch_writer import BatchWriter
 from app.checks.models import Check, CheckCartItem, CheckWarning
+from app.db import driver_connection, table_of
 from app.ids import created_at_ms
 
 # Another worker's buffer is written within its interval; a little more covers a busy one.
@@ -42,14 +43,14 @@ async def _insert(session: AsyncSession, batch: list[LoggedCheck]) -> None:
     if session.get_bind().dialect.name == "postgresql":
         await _copy(session, batch)
         return
-    await session.execute(Check.__table__.insert(),
+    await session.execute(table_of(Check).insert(),
                           [dict(zip(_CHECK_COLUMNS, entry.check, strict=True)) for entry in batch])
     items = [dict(zip(_ITEM_COLUMNS, item, strict=True)) for entry in batch for item in entry.items]
     if items:
-        await session.execute(CheckCartItem.__table__.insert(), items)
+        await session.execute(table_of(CheckCartItem).insert(), items)
     warnings = [dict(zip(_WARNING_COLUMNS, w, strict=True)) for entry in batch for w in entry.warnings]
     if warnings:
-        await session.execute(CheckWarning.__table__.insert(), warnings)
+        await session.execute(table_of(CheckWarning).insert(), warnings)
 
 
 async def _copy(session: AsyncSession, batch: list[LoggedCheck]) -> None:
@@ -58,8 +59,7 @@ async def _copy(session: AsyncSession, batch: list[LoggedCheck]) -> None:
     # Losing the last instants of the log in a crash is already accepted (it is buffered in
     # the process first); waiting for the disk on each batch buys nothing.
     await connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-    raw = (await connection.get_raw_connection()).driver_connection
-    assert raw is not None
+    raw = await driver_connection(session)
     checks = [(*entry.check[:5], entry.response_json.decode(),
                orjson.dumps(entry.check[6]).decode()) for entry in batch]
     await raw.copy_records_to_table("check_log", records=checks, columns=_CHECK_COLUMNS)

@@ -4,7 +4,6 @@ import time
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import metrics
@@ -31,7 +30,7 @@ from app.checks.suppression import suppress_until
 from app.db import committing, utcnow
 from app.deadline import within
 from app.deps import Runtime
-from app.errors import DEPENDENCY_DOWN, InvalidInput, NotFound
+from app.errors import DATABASE_ERRORS, InvalidInput, NotFound
 from app.freshness import versions
 from app.freshness.mirror import KeyRecord
 from app.ids import new_id
@@ -41,8 +40,6 @@ from app.settings import Settings
 
 logger = logging.getLogger("purchase_guard.checks")
 
-# What a check may meet when the database is slow or gone: it answers degraded instead.
-DEPENDENCY_ERRORS = (SQLAlchemyError, *DEPENDENCY_DOWN)
 
 
 # Everything a check needs from the database when the mirror cannot answer: one statement.
@@ -91,7 +88,7 @@ async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> Che
     if found is None:
         try:
             found = await within(deadline - time.monotonic(), runtime.read_sessionmaker, decide)
-        except DEPENDENCY_ERRORS as exc:
+        except DATABASE_ERRORS as exc:  # slow or gone: the answer is degraded
             allow(bootstrap or known_principal(runtime, digest), Role.checkout)
             metrics.DEPENDENCY_ERRORS.labels("database").inc()
             logger.warning("check %s degraded: %s", check_id, type(exc).__name__)

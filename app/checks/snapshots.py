@@ -16,12 +16,11 @@ from collections import OrderedDict
 from datetime import timedelta
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.checks.records import CustomerRecords, load_many, load_records
 from app.db import utcnow
-from app.errors import DEPENDENCY_DOWN
+from app.errors import DATABASE_ERRORS
 from app.freshness import versions
 from app.metrics import SNAPSHOT_ENTRIES, SNAPSHOT_ROWS, SNAPSHOTS
 from app.orders.models import CustomerOrder
@@ -78,7 +77,7 @@ class SnapshotStore:
             async with self._sessionmaker() as session:
                 customers = list((await session.scalars(_RECENT_CUSTOMERS, {"limit": limit})).all())
                 tokens = await versions.customer_tokens(session, customers)
-        except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+        except DATABASE_ERRORS as exc:
             logger.warning("snapshots not warmed up: %s", exc)
             return
         for start in range(0, len(customers), WARM_UP_BATCH):
@@ -89,7 +88,7 @@ class SnapshotStore:
                 async with self._sessionmaker() as session:
                     loaded = await load_many(session, batch, None, now=utcnow(),
                                              window=self._window)
-            except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+            except DATABASE_ERRORS as exc:
                 logger.warning("snapshots warm-up stopped: %s", exc)
                 return
             for customer_id, records in loaded.items():

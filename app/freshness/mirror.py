@@ -19,12 +19,11 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.cache import RedisCache
 from app.db import committing
-from app.errors import DEPENDENCY_DOWN
+from app.errors import DATABASE_ERRORS
 from app.freshness.models import DataVersion
 from app.freshness.versions import CATALOG, EPOCH, KEYS, Tokens, raise_epoch
 from app.metrics import MIRROR_MISSES
@@ -136,7 +135,7 @@ class TokenMirror:
         if epoch is None:  # not verified since start-up or since a Redis failure
             try:
                 epoch = await self._database_epoch()
-            except (SQLAlchemyError, *DEPENDENCY_DOWN):
+            except DATABASE_ERRORS:
                 epoch = None
             if epoch is not None and not await self._agree_on(epoch):
                 epoch = None
@@ -148,7 +147,7 @@ class TokenMirror:
         try:
             async with self._sessionmaker() as session, committing(session):
                 raised = await raise_epoch(session)
-        except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+        except DATABASE_ERRORS as exc:
             # The write itself is committed; its mirror may lag until the epoch refresh.
             logger.error("could not move the cache epoch after a Redis failure: %s", exc)
             return
@@ -195,7 +194,7 @@ class TokenMirror:
     async def _refresh(self) -> None:
         try:
             epoch = await self._database_epoch()
-        except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+        except DATABASE_ERRORS as exc:
             logger.warning("cache epoch not refreshed: %s", exc)
             return
         if epoch == self._epoch:
@@ -215,7 +214,7 @@ class TokenMirror:
         try:
             async with self._sessionmaker() as session, committing(session):
                 await raise_epoch(session, above=held)
-        except (SQLAlchemyError, *DEPENDENCY_DOWN):
+        except DATABASE_ERRORS:
             return False
         return False  # the next check reads the new epoch from the database
 

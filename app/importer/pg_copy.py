@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import committing, utcnow
+from app.db import committing, driver_connection, utcnow
 from app.freshness import versions
 from app.orders.schemas import OrderCreate
 from app.orders.service import order_body_hash, price_text
@@ -65,8 +65,7 @@ async def record_orders(
         # Through the session, so they run inside its transaction (and start it).
         for statement in STAGING:
             await session.execute(text(statement))
-        connection = await session.connection()
-        raw = (await connection.get_raw_connection()).driver_connection
+        raw = await driver_connection(session)
         await raw.copy_records_to_table("import_order", records=order_records)
         await raw.copy_records_to_table("import_line", records=line_records)
         created = [r["order_id"] for r in await raw.fetch(MOVE, now)]

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import committing, upsert_insert, utcnow
+from app.db import committing, driver_connection, table_of, upsert_insert, utcnow
 from app.freshness import versions
 from app.importer.drafts import ReturnDraft
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
@@ -71,7 +71,7 @@ async def record_returns(session: AsyncSession, drafts: list[ReturnDraft]) -> Re
             else:
                 stmt = upsert_insert(session, OrderReturn).values(returns)
                 await session.execute(stmt.on_conflict_do_nothing(index_elements=["return_id"]))
-                await session.execute(ReturnLine.__table__.insert(), lines)
+                await session.execute(table_of(ReturnLine).insert(), lines)
             await versions.touch_customers(session, {r["customer_id"] for r in returns})
         outcome.created = len(returns)
     return outcome
@@ -92,8 +92,7 @@ ON CONFLICT (return_id) DO NOTHING
 async def _insert_postgres(session: AsyncSession, returns: list[dict[str, Any]],
                            lines: list[dict[str, Any]]) -> None:
     """One prepared statement and one COPY, instead of SQL built for every chunk."""
-    connection = await session.connection()
-    raw = (await connection.get_raw_connection()).driver_connection
+    raw = await driver_connection(session)
     await raw.execute(INSERT_RETURNS_POSTGRES,
                       *([r[c] for r in returns] for c in _RETURN_COLUMNS))
     await raw.copy_records_to_table(
@@ -147,8 +146,7 @@ async def _returnable_rows_postgres(
     session: AsyncSession, pairs: list[tuple[str, str]]
 ) -> list[Any]:
     # Two arrays, one prepared statement: no per-chunk SQL to build for hundreds of pairs.
-    connection = await session.connection()
-    raw = (await connection.get_raw_connection()).driver_connection
+    raw = await driver_connection(session)
     return list(await raw.fetch(RETURNABLE_POSTGRES, [c for c, _ in pairs], [s for _, s in pairs]))
 
 

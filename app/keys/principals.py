@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.errors import DEPENDENCY_DOWN
+from app.errors import DATABASE_ERRORS
 from app.keys.models import ApiKey
 
 logger = logging.getLogger("purchase_guard.auth")
@@ -68,7 +67,7 @@ class KnownKeys:
                     select(ApiKey.key_hash, ApiKey.key_id, ApiKey.name, ApiKey.role)
                     .where(ApiKey.revoked_at.is_(None)).limit(self._max_entries)
                 )).all()
-        except (SQLAlchemyError, *DEPENDENCY_DOWN) as exc:
+        except DATABASE_ERRORS as exc:
             logger.warning("keys not preloaded (database unavailable): %s", exc)
             return
         for digest, key_id, name, role in rows:

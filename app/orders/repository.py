@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import upsert_insert
+from app.db import table_of, upsert_insert
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
 
 
@@ -28,7 +28,7 @@ async def insert_orders_if_new(
 
 async def insert_lines(session: AsyncSession, lines: Sequence[dict[str, Any]]) -> None:
     if lines:
-        await session.execute(OrderLine.__table__.insert(), list(lines))
+        await session.execute(table_of(OrderLine).insert(), list(lines))
 
 
 async def get_body_hashes(session: AsyncSession, order_ids: Sequence[str]) -> dict[str, str]:
@@ -105,8 +105,8 @@ async def get_return(session: AsyncSession, return_id: str) -> OrderReturn | Non
 async def insert_return(
     session: AsyncSession, record: dict[str, Any], lines: Sequence[dict[str, Any]]
 ) -> None:
-    await session.execute(OrderReturn.__table__.insert(), [record])
-    await session.execute(ReturnLine.__table__.insert(), list(lines))
+    await session.execute(table_of(OrderReturn).insert(), [record])
+    await session.execute(table_of(ReturnLine).insert(), list(lines))
 
 
 async def set_cancelled(session: AsyncSession, order: CustomerOrder, at: datetime) -> None:
