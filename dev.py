@@ -2,7 +2,8 @@
 """The two set-up commands, needing nothing but Python 3.11+.
 
     python3 dev.py demo   # a virtualenv, the demo data, then the service on :8000
-    python3 dev.py test   # the whole test suite: the service, the Python and TypeScript SDKs
+    python3 dev.py test   # mypy --strict, then the whole test suite: the service, the Python
+                          # and TypeScript SDKs
 
 Each makes `.venv/` on first use and reinstalls only when a pyproject.toml changes. The
 TypeScript SDK's tests need Node 18+ and npm; without them they are reported as not run
@@ -61,8 +62,10 @@ def main() -> int:
             return status
         print(f"\nserving on http://127.0.0.1:{port} (Ctrl-C stops it)", flush=True)
         return run(cli, "serve", *extra)
+    print("mypy --strict (app, clients/python/src):", flush=True)
+    typed = run(str(BIN / "python"), "-m", "mypy")
     status = run(str(BIN / "python"), "-m", "pytest", *extra)
-    return typescript_tests() or status
+    return typescript_tests() or status or typed
 
 
 def typescript_tests() -> int:

@@ -27,6 +27,7 @@ class Cache(Protocol):
     async def delete(self, *keys: str) -> bool: ...
     async def ping(self) -> bool: ...
     async def close(self) -> None: ...
+    async def open_connections(self, count: int) -> None: ...
 
 
 class MemoryCache:
@@ -61,6 +62,10 @@ class MemoryCache:
     async def close(self) -> None:
         self._entries.clear()
 
+    async def open_connections(self, count: int) -> None:
+        """Nothing to open: the cache is this process's memory."""
+
+
 
 class RedisCache:
     """Redis or Redis Cluster, with timeouts, and a pause after a failure.
@@ -77,7 +82,7 @@ class RedisCache:
     ) -> None:
         # redis-py waits forever by default; a checkout cannot. Its pool refuses a 101st
         # connection by default, which a loaded worker (a round trip per check) reaches.
-        options = {"socket_timeout": timeout_s, "socket_connect_timeout": timeout_s,
+        options: dict[str, Any] = {"socket_timeout": timeout_s, "socket_connect_timeout": timeout_s,
                    "max_connections": max_connections}
         self._client: Any = (
             aioredis.RedisCluster.from_url(url, **options) if cluster

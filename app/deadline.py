@@ -38,7 +38,7 @@ async def within(
     done, _ = await asyncio.wait({task}, timeout=max(seconds, 0))
     if task in done:
         return task.result()
-    _abandoned.add(task)  # type: ignore[arg-type]
+    _abandoned.add(task)
     task.add_done_callback(_forget)
     raise TimeoutError(f"no answer within {seconds * 1000:.0f} ms")
 

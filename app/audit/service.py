@@ -1,5 +1,7 @@
 """Every read of a customer's data by a support or admin key leaves a row; erasure too."""
 
+from typing import Any
+
 from fastapi import Request
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,7 +14,8 @@ from app.keys.principals import Principal, Role
 from app.pagination import bad_cursor, decode_cursor, encode_cursor
 
 
-def _row(principal: Principal, request: Request, action: str, customer_id: str | None) -> dict:
+def _row(principal: Principal, request: Request, action: str,
+         customer_id: str | None) -> dict[str, Any]:
     route = request.scope.get("route")
     return {
         "at": utcnow(),

@@ -133,7 +133,7 @@ def _bars(codes: list[tuple[str, int, dict[str, int]]]) -> str:
     svg = [f"<svg class='bars' xmlns='http://www.w3.org/2000/svg' width='{left + width + 90}' "
            f"height='{row * len(codes) + 10}' role='img' aria-label='warnings by code'>"]
     for n, (code, total, by) in enumerate(codes):
-        y, x = n * row + 5, left
+        y, x = n * row + 5, float(left)
         svg.append(f"<text x='0' y='{y + 15}' font-size='12'>{escape(code)}</text>")
         for severity in ("info", "confirm", "block"):
             count = by.get(severity, 0)

@@ -27,7 +27,12 @@ class CatalogCache:
         self._token: object = object()
         self._max_entries = max_entries
         self._traits_loading: dict[str | None, asyncio.Task[TraitIndex]] = {}
-        self._clear()
+        self._products: dict[str, ProductFacts | None] = {}
+        self._by_work: dict[str, tuple[ProductFacts, ...]] = {}
+        self._by_category: dict[str, tuple[ProductFacts, ...]] = {}
+        self._traits: TraitIndex | None = None
+        # Every product of this version is held: what is not here does not exist.
+        self._whole = False
 
     @property
     def entries(self) -> int:
@@ -69,18 +74,17 @@ class CatalogCache:
                 by_work[product.work_id].append(product)
             if product.category and product.active:
                 by_category[product.category].append(product)
-        self._products = {product.sku: product for product in facts}
+        self._products = {product.sku: product for product in facts}  # no None: all are here
         self._by_work = {work: tuple(group) for work, group in by_work.items()}
         self._by_category = {category: tuple(group) for category, group in by_category.items()}
         self._whole = True
         CATALOG_ENTRIES.set(self.entries)
 
     def _clear(self) -> None:
-        self._products: dict[str, ProductFacts | None] = {}
-        self._by_work: dict[str, tuple[ProductFacts, ...]] = {}
-        self._by_category: dict[str, tuple[ProductFacts, ...]] = {}
-        self._traits: TraitIndex | None = None
-        # Every product of this version is held: what is not here does not exist.
+        self._products = {}
+        self._by_work = {}
+        self._by_category = {}
+        self._traits = None
         self._whole = False
 
     def _adopt(self, token: str | None) -> None:

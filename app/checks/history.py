@@ -136,7 +136,7 @@ async def _suppressions(
             .group_by(Feedback.sku, Feedback.code)
         )
     ).all()
-    return {(sku, code): until for sku, code, until in rows}
+    return {(sku, code): until for sku, code, until in rows if until is not None}
 
 
 def to_facts(product: "Product | Row[Any]") -> ProductFacts:

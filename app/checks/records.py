@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Row, bindparam, text
+from sqlalchemy import bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.checks.facts import HABIT_HORIZON, KEPT_AFTER, History, Purchase, ReturnEvent, StatedPreferences
@@ -78,7 +78,7 @@ class CustomerRecords:
     """What the database holds of one customer: for a cart's skus, or all (a snapshot)."""
 
     lines: Mapping[str, tuple[LineRecord, ...]] = field(default_factory=dict)
-    returns: Mapping[str, tuple[ReturnRecord, ...]] = field(default_factory=dict)
+    returns: Mapping[str, Sequence[ReturnRecord]] = field(default_factory=dict)
     feedback: Mapping[str, tuple[FeedbackRecord, ...]] = field(default_factory=dict)
     preferences: StatedPreferences = StatedPreferences()
     repeat_orders: RepeatOrders = RepeatOrders()
@@ -246,7 +246,7 @@ _STATEMENTS = {
 
 
 async def _rows(session: AsyncSession, sql: str, customer_ids: Sequence[str],
-                skus: list[str] | None) -> Sequence[Row[Any]]:
+                skus: list[str] | None) -> Sequence[Any]:
     params: dict[str, Any] = {"customers": list(customer_ids)}
     if skus is not None:
         params["skus"] = skus

@@ -51,7 +51,7 @@ class Evidence(BaseModel):
 
 class SuggestionAction(StrEnum):
     remove = "remove"
-    replace = "replace"
+    replace = "replace"  # type: ignore[assignment]  # the member, not str.replace
     keep = "keep"
 
 

@@ -1,7 +1,8 @@
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.checks.models import Check, CheckCartItem, CheckWarning, Feedback
@@ -43,5 +44,5 @@ async def delete_customer_data(session: AsyncSession, customer_id: str) -> dict[
     deleted = {}
     for model in CUSTOMER_TABLES:
         result = await session.execute(delete(model).where(model.customer_id == customer_id))
-        deleted[model.__tablename__] = result.rowcount or 0
+        deleted[model.__tablename__] = cast(CursorResult[Any], result).rowcount or 0
     return deleted

@@ -6,6 +6,7 @@ tokens changed), at COPY speed instead of parameter-bound rows.
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -50,7 +51,8 @@ async def record_orders(
 ) -> tuple[list[str], list[str], list[str]]:
     """(created, unchanged, conflicting) order ids; callers pass distinct order ids."""
     now = utcnow()
-    order_records, line_records = [], []
+    order_records: list[tuple[Any, ...]] = []
+    line_records: list[tuple[Any, ...]] = []
     customers: dict[str, str] = {}
     for order in orders:
         order_id, customer_id = order.order_id, order.customer_id

@@ -37,7 +37,8 @@ async def record_returns(session: AsyncSession, drafts: list[ReturnDraft]) -> Re
         outcome.unchanged = sum(done.values())
         remaining = await _returnable(session, pending)
         now = utcnow()
-        returns, lines = [], []
+        returns: list[dict[str, Any]] = []
+        lines: list[dict[str, Any]] = []
         for draft in pending:
             by_order: dict[str, list[tuple[str, int]]] = defaultdict(list)
             for sku, quantity, number in draft.lines:
@@ -72,7 +73,7 @@ async def record_returns(session: AsyncSession, drafts: list[ReturnDraft]) -> Re
                 stmt = upsert_insert(session, OrderReturn).values(returns)
                 await session.execute(stmt.on_conflict_do_nothing(index_elements=["return_id"]))
                 await session.execute(table_of(ReturnLine).insert(), lines)
-            await versions.touch_customers(session, {r["customer_id"] for r in returns})
+            await versions.touch_customers(session, {str(r["customer_id"]) for r in returns})
         outcome.created = len(returns)
     return outcome
 

@@ -227,8 +227,8 @@ async def _check_returnable(
     session: AsyncSession, order_id: str, lines: Sequence[ReturnLineIn]
 ) -> None:
     bought: Counter[str] = Counter()
-    for line in await repository.list_lines(session, order_id):
-        bought[line.sku] += line.quantity
+    for stored in await repository.list_lines(session, order_id):
+        bought[stored.sku] += stored.quantity
     returned = Counter(await repository.returned_quantities(session, order_id))
     for index, line in enumerate(lines):
         if line.sku not in bought:

@@ -1,6 +1,7 @@
 """The customer at a glance: what they own, returned and subscribe to, and what they told us."""
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +16,7 @@ from app.customers.service import get_preferences
 from app.db import utcnow
 from app.errors import NotFound
 from app.orders.models import CustomerOrder, OrderReturn
+from app.orders.schemas import ReturnReason
 from app.settings import Settings
 from app.support.schemas import (
     ActiveSubscription,
@@ -62,7 +64,7 @@ async def build_profile(session: AsyncSession, *, settings: Settings, customer_i
         returned=[
             ReturnedItem(
                 sku=sku, title=title(sku), quantity=sum(r.quantity for r in events),
-                reasons=list(dict.fromkeys(r.reason for r in events)),
+                reasons=list(dict.fromkeys(ReturnReason(r.reason) for r in events)),
                 last_returned_at=events[0].at,
             )
             for sku, events in sorted(view.returns.items(), key=lambda kv: kv[1][0].at,
@@ -90,7 +92,7 @@ async def build_profile(session: AsyncSession, *, settings: Settings, customer_i
 
 
 async def _counts(session: AsyncSession, customer_id: str) -> CustomerCounts:
-    async def count(model: type, *where: object) -> int:
+    async def count(model: type, *where: Any) -> int:
         stmt = select(func.count()).select_from(model).where(
             model.customer_id == customer_id, *where  # type: ignore[attr-defined]
         )

@@ -11,18 +11,20 @@ never skipped.
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.checks.models import Check, CheckCartItem, Feedback
 from app.customers.models import PreferenceVersion
+from app.orders import schemas as orders_schemas
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
 from app.pagination import bad_cursor, decode_cursor, encode_cursor
 from app.support.schemas import (
     CancellationEvent,
     CheckEvent,
+    CheckOutcome,
     EventType,
     FeedbackEvent,
     HistoryPage,
@@ -90,9 +92,9 @@ class Source:
 
     def after(self, position: Position) -> ColumnElement[bool]:
         if self.rank < position.rank:
-            return self.at <= position.at
+            return cast(ColumnElement[bool], self.at <= position.at)
         if self.rank > position.rank:
-            return self.at < position.at
+            return cast(ColumnElement[bool], self.at < position.at)
         return or_(self.at < position.at, and_(self.at == position.at, self.id < position.id))
 
 
@@ -200,14 +202,15 @@ async def _events(session: AsyncSession, page: Sequence[tuple[Source, Position, 
         match source.type:
             case EventType.order:
                 events.append(OrderEvent(at=position.at, order_id=row.order_id, lines=[
-                    {"sku": line.sku, "quantity": line.quantity, "unit_price": line.unit_price}
+                    orders_schemas.OrderLine.model_validate({"sku": line.sku, "quantity": line.quantity,
+                                              "unit_price": line.unit_price})
                     for line in order_lines.get(row.order_id, [])
                 ], check_id=row.check_id))
             case EventType.return_:
                 events.append(ReturnEvent(
                     at=position.at, return_id=row.return_id, order_id=row.order_id,
                     reason=row.reason,
-                    lines=[{"sku": line.sku, "quantity": line.quantity}
+                    lines=[orders_schemas.ReturnLineIn(sku=line.sku, quantity=line.quantity)
                            for line in return_lines.get(row.return_id, [])],
                 ))
             case EventType.cancellation:
@@ -218,8 +221,9 @@ async def _events(session: AsyncSession, page: Sequence[tuple[Source, Position, 
                     degraded=bool(row.response.get("degraded")), items=row.items,
                     warnings=row.response.get("warnings", []),
                     order_id=ordered.get(row.check_id),
-                    outcomes=[{"sku": f.sku, "code": f.code, "outcome": f.action,
-                               "source": f.source}
+                    outcomes=[CheckOutcome.model_validate(
+                                  {"sku": f.sku, "code": f.code, "outcome": f.action,
+                                   "source": f.source})
                               for f in outcomes.get(row.check_id, [])],
                 ))
             case EventType.feedback:

@@ -199,8 +199,8 @@ def list_audit(customer_id: str | None = None, key_id: str | None = None,
 
 # health
 def healthz() -> Call[dict[str, Any]]:
-    return Call("GET", "/healthz", _model(dict), idempotent=True)  # type: ignore[arg-type]
+    return Call("GET", "/healthz", _model(dict), idempotent=True)
 
 
 def readyz() -> Call[dict[str, Any]]:
-    return Call("GET", "/readyz", _model(dict), idempotent=True)  # type: ignore[arg-type]
+    return Call("GET", "/readyz", _model(dict), idempotent=True)
