@@ -174,13 +174,23 @@ def _curve(points: list[dict[str, Any]]) -> str:
     path = " ".join(f"{at(p['nagged_share']):.1f},{size - at(p['caught_share']):.1f}"
                     for p in usable)
     svg.append(f"<polyline points='{path}' fill='none' stroke='#2563eb'/>")
+    # Windows whose points fall within a few pixels of each other share one label.
+    labels: list[tuple[float, float, list[str]]] = []
     for p in usable:
         x, y = at(p["nagged_share"]), size - at(p["caught_share"])
         svg.append(f"<circle class='point' cx='{x:.1f}' cy='{y:.1f}' r='4' fill='#2563eb'>"
                    f"<title>{p['window_hours']:g} h: caught {_pct(p['caught_share'])}, "
                    f"nagged {_pct(p['nagged_share'])}</title></circle>")
-        svg.append(f"<text x='{x + 6:.1f}' y='{y - 6:.1f}' font-size='11'>"
-                   f"{p['window_hours']:g} h</text>")
+        near = next((label for label in labels
+                     if abs(label[0] - x) < 24 and abs(label[1] - y) < 12), None)
+        if near is None:
+            labels.append((x, y, [f"{p['window_hours']:g}"]))
+        else:
+            near[2].append(f"{p['window_hours']:g}")
+    for n, (x, y, windows) in enumerate(labels):
+        dy = -8 if n % 2 == 0 else 16
+        svg.append(f"<text x='{x + 6:.1f}' y='{y + dy:.1f}' font-size='11'>"
+                   f"{', '.join(windows)} h</text>")
     svg.append("</svg>")
     table = "<table><tr><th>window</th><th>caught</th><th>nagged</th>" \
             "<th>checks with a repeat interrupted</th></tr>" + "".join(
