@@ -126,8 +126,9 @@ class Replay:
                 line.interrupted_without_routine = line.sku in skus
             for hours in options.windows:
                 window = timedelta(hours=hours)
-                other = self._decide(shopper, catalog, cart, at,
-                                     replace(options.thresholds, duplicate_window=window))
+                other = found if window == options.thresholds.duplicate_window else \
+                    self._decide(shopper, catalog, cart, at,
+                                 replace(options.thresholds, duplicate_window=window))
                 checked.interrupted_at[hours] = verdict(other.warnings) in INTERRUPTING
                 skus = _interrupting(other)
                 for line in repeats:

@@ -36,11 +36,10 @@ async def linked_checks(
     if flush is not None:
         await flush()
     found = await _read(session, wanted)
-    while missing := [c for c in wanted - found.keys() if answered_lately(c)]:
+    # `answered_lately` turns false within seconds, so the wait is bounded.
+    while missing := {c for c in wanted - found.keys() if answered_lately(c)}:
         await pause()
-        found |= await _read(session, set(missing))
-        if not answered_lately(missing[0]):
-            break
+        found |= await _read(session, missing)
     refused: dict[str, str] = {}
     for order in orders:
         if order.check_id is None:
