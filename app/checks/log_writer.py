@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.batch_writer import BatchWriter
-from app.checks.models import Check, CheckCartItem, CheckWarning
+from app.checks.models import Check, CheckWarning
 from app.db import driver_connection, table_of
 from app.ids import created_at_ms
 
@@ -24,48 +24,43 @@ RECENT_S = 2.0
 
 
 _CHECK_COLUMNS = ("check_id", "customer_id", "created_at", "as_of", "verdict", "response",
-                  "items")
-_ITEM_COLUMNS = ("check_id", "line_no", "customer_id", "sku")
+                  "items", "skus")
 _WARNING_COLUMNS = ("check_id", "customer_id", "sku", "code", "severity", "created_at")
 
 
 @dataclass(frozen=True, slots=True)
 class LoggedCheck:
-    """One check's rows, as tuples in the column orders above."""
+    """One check's rows, as tuples in the column orders above: the check's row holds its
+    answer and cart as JSON text, serialised once on the request's path."""
 
-    check: tuple[Any, ...]  # the response as a dict and the cart as a list, last
-    items: list[tuple[Any, ...]]
+    check: tuple[Any, ...]
     warnings: list[tuple[Any, ...]]
-    response_json: bytes  # the answer as sent, so COPY does not serialise it again
 
 
 async def _insert(session: AsyncSession, batch: list[LoggedCheck]) -> None:
     if session.get_bind().dialect.name == "postgresql":
         await _copy(session, batch)
         return
-    await session.execute(table_of(Check).insert(),
-                          [dict(zip(_CHECK_COLUMNS, entry.check, strict=True)) for entry in batch])
-    items = [dict(zip(_ITEM_COLUMNS, item, strict=True)) for entry in batch for item in entry.items]
-    if items:
-        await session.execute(table_of(CheckCartItem).insert(), items)
+    # SQLAlchemy's JSON columns take Python values, not text.
+    await session.execute(table_of(Check).insert(), [
+        {**dict(zip(_CHECK_COLUMNS, entry.check, strict=True)),
+         "response": orjson.loads(entry.check[5]), "items": orjson.loads(entry.check[6])}
+        for entry in batch
+    ])
     warnings = [dict(zip(_WARNING_COLUMNS, w, strict=True)) for entry in batch for w in entry.warnings]
     if warnings:
         await session.execute(table_of(CheckWarning).insert(), warnings)
 
 
 async def _copy(session: AsyncSession, batch: list[LoggedCheck]) -> None:
-    """PostgreSQL: the checks, their cart items and warnings by COPY, in one transaction."""
+    """PostgreSQL: the checks (one row each) and their warnings by COPY, in one transaction."""
     connection = await session.connection()
     # Losing the last instants of the log in a crash is already accepted (it is buffered in
     # the process first); waiting for the disk on each batch buys nothing.
     await connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
     raw = await driver_connection(session)
-    checks = [(*entry.check[:5], entry.response_json.decode(),
-               orjson.dumps(entry.check[6]).decode()) for entry in batch]
-    await raw.copy_records_to_table("check_log", records=checks, columns=_CHECK_COLUMNS)
-    items = [item for entry in batch for item in entry.items]
-    if items:
-        await raw.copy_records_to_table("check_item", records=items, columns=_ITEM_COLUMNS)
+    await raw.copy_records_to_table("check_log", records=[entry.check for entry in batch],
+                                    columns=_CHECK_COLUMNS)
     warnings = [w for entry in batch for w in entry.warnings]
     if warnings:
         await raw.copy_records_to_table("check_warning", records=warnings,
@@ -86,7 +81,7 @@ CheckLogWriter = BatchWriter[LoggedCheck]
 
 def check_log_writer(sessionmaker: async_sessionmaker[AsyncSession]) -> CheckLogWriter:
     return BatchWriter("check log", sessionmaker, _insert, unwritten=_unwritten,
-                       interval_s=0.05, batch_size=200)
+                       interval_s=0.2, batch_size=2_000)
 
 
 def answered_lately(check_id: str) -> bool:

@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, UTCDateTime
@@ -20,6 +20,10 @@ class Check(Base):
     # ever read whole, so PostgreSQL need not convert it on every check (`json`, not `jsonb`).
     response: Mapped[dict[str, Any]] = mapped_column(JSON)
     items: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    # The cart's skus, each between spaces (` a b `; ids hold no space): what support's
+    # search by sku reads. One row per check is all the log writes for a check without
+    # warnings: a row per cart line was most of the database's work on the check path.
+    skus: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class CheckWarning(Base):
@@ -37,18 +41,6 @@ class CheckWarning(Base):
     code: Mapped[str] = mapped_column(String(32))
     severity: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class CheckCartItem(Base):
-    """The cart's skus, one row per line: lets support find the checks that held a sku."""
-
-    __tablename__ = "check_item"
-    __table_args__ = (Index(None, "customer_id", "sku"),)
-
-    check_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # no foreign key: as above
-    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
-    customer_id: Mapped[str] = mapped_column(String(128))
-    sku: Mapped[str] = mapped_column(String(128))
 
 
 class Feedback(Base):

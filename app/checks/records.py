@@ -174,6 +174,12 @@ class FoldedLines(Mapping[str, tuple[LineRecord, ...]]):
             found = self._unfolded[sku] = _unfold(self._folded[sku])
         return found
 
+    def get(self, sku: str, default: Any = None) -> Any:  # Mapping's goes through KeyError
+        found = self._unfolded.get(sku)
+        if found is not None:
+            return found
+        return self[sku] if sku in self._folded else default
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._folded)
 

@@ -3,6 +3,7 @@ import logging
 import time
 from datetime import datetime, timedelta
 
+import orjson
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -186,15 +187,15 @@ def _thresholds_for(duplicate_window_hours: float, habit_after: int,
 
 def _logged(result: CheckAnswer, request: CheckRequest, *, created_at: datetime) -> LoggedCheck:
     check_id, customer_id = result.body["check_id"], request.customer_id
+    items = request.items
     return LoggedCheck(
         check=(check_id, customer_id, created_at, request.as_of or created_at,
-               result.body["verdict"], result.body,
-               [{"sku": item.sku, "quantity": item.quantity, "gift": item.gift}
-                for item in request.items]),
-        items=[(check_id, n, customer_id, item.sku) for n, item in enumerate(request.items)],
+               result.body["verdict"], result.json.decode(),
+               orjson.dumps([{"sku": i.sku, "quantity": i.quantity, "gift": i.gift}
+                             for i in items]).decode(),
+               f" {' '.join(i.sku for i in items)} "),
         warnings=[(check_id, customer_id, w.sku, w.code.value, w.severity.value, created_at)
                   for w in result.warnings],
-        response_json=result.json,
     )
 
 

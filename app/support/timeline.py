@@ -16,7 +16,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.checks.models import Check, CheckCartItem, Feedback
+from app.checks.models import Check, Feedback
 from app.customers.models import PreferenceVersion
 from app.orders import schemas as orders_schemas
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
@@ -126,13 +126,7 @@ def _returns(f: Filters) -> Select[Any]:
 
 def _checks(f: Filters) -> Select[Any]:
     stmt = select(Check).where(Check.customer_id == f.customer_id)
-    if f.sku:
-        stmt = stmt.where(Check.check_id.in_(
-            select(CheckCartItem.check_id).where(
-                CheckCartItem.customer_id == f.customer_id, CheckCartItem.sku == f.sku
-            )
-        ))
-    return stmt
+    return stmt.where(Check.skus.contains(f" {f.sku} ", autoescape=True)) if f.sku else stmt
 
 
 def _feedback(f: Filters) -> Select[Any]:

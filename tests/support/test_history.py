@@ -89,6 +89,8 @@ async def test_filters_by_type_sku_and_time(client: httpx.AsyncClient, keys: dic
     assert sock[-1]["order_id"] == "o-1"
     boot = await _pages(client, support, "c-5", 50, sku="boot-42")
     assert [e["type"] for e in boot] == ["return", "order"]
+    assert await _pages(client, support, "c-5", 50, sku="ock") == [], "a sku, not part of one"
+    assert await _pages(client, support, "c-5", 50, sku="s_ck") == [], "_ is no wildcard"
 
     window = await _pages(client, support, "c-5", 50, since=iso(NOW - timedelta(days=8)),
                           until=iso(NOW - timedelta(days=6)))

@@ -32,8 +32,10 @@ class Assessment:
 
 def assess(ctx: Context) -> Assessment:
     """The warnings, and the recent order the cart repeats (its lines stay `confirm`)."""
-    ctx = replace(ctx, repeats=repeated_order.find(ctx))
-    return Assessment(evaluate(ctx), ctx.repeats)
+    repeats = repeated_order.find(ctx)
+    if repeats is not None:
+        ctx = replace(ctx, repeats=repeats)
+    return Assessment(evaluate(ctx), repeats)
 
 
 def evaluate(ctx: Context) -> list[Warning]:

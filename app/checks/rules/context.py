@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.checks.customer import CustomerView
@@ -16,17 +16,22 @@ class Context:
     thresholds: Thresholds = Thresholds()
     # The recent order most of the cart repeats, when there is one.
     repeats: RepeatedOrder | None = None
+    _own: tuple[CartLine, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Every rule asks for the customer's own lines, for every line: found once.
+        object.__setattr__(self, "_own", tuple(line for line in self.cart if not line.gift))
 
     def product(self, sku: str) -> ProductFacts | None:
-        return self.catalog.get(sku)
+        return self.catalog.products.get(sku)
 
     def is_service(self, sku: str) -> bool:
-        product = self.catalog.get(sku)
+        product = self.catalog.products.get(sku)
         return product is not None and product.is_service
 
     def own_lines(self) -> tuple[CartLine, ...]:
         """Cart lines the customer buys for themselves (gifts are someone else's)."""
-        return tuple(line for line in self.cart if not line.gift)
+        return self._own
 
     def in_cart(self, sku: str) -> bool:
         return any(line.sku == sku for line in self.own_lines())
