@@ -5,8 +5,10 @@ With `serve --workers N` every worker writes its measures to files in
 answers the scrape.
 """
 
+import functools
 import os
 import time
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import (
@@ -21,6 +23,15 @@ from prometheus_client import (
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REGISTRY = CollectorRegistry()
+
+
+@functools.cache
+def labelled(metric: Any, *values: str) -> Any:
+    """`metric.labels(*values)`, looked up once: the hot path counts several times per check,
+    and each `labels` call takes a lock and checks its arguments."""
+    return metric.labels(*values)
+
+
 REQUEST_SECONDS = Histogram(
     "purchase_guard_request_seconds", "Request latency by route.",
     ["method", "route", "status"], registry=REGISTRY,

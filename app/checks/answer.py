@@ -13,7 +13,7 @@ import orjson
 
 from app.checks.facts import RepeatedOrder, Warning
 from app.checks.rules import verdict
-from app.metrics import CHECKS, DEGRADED, WARNINGS
+from app.metrics import CHECKS, DEGRADED, WARNINGS, labelled
 
 # `Evidence`'s fields in its order: what the schema publishes, absent ones left out.
 EVIDENCE_FIELDS = ("order_id", "sku", "at", "quantity", "reason", "tag", "ends_at", "line",
@@ -32,11 +32,11 @@ class CheckAnswer:
 
     def count(self) -> None:
         """The answer in /metrics: by verdict, degraded, and each warning by code."""
-        CHECKS.labels(self.body["verdict"]).inc()
+        labelled(CHECKS, self.body["verdict"]).inc()
         if self.degraded:
             DEGRADED.inc()
         for warning in self.warnings:
-            WARNINGS.labels(warning.code.value).inc()
+            labelled(WARNINGS, warning.code.value).inc()
 
 
 def answered(check_id: str, customer_id: str, warnings: list[Warning],

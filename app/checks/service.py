@@ -36,7 +36,7 @@ from app.freshness import versions
 from app.freshness.mirror import KeyRecord
 from app.ids import new_id
 from app.keys.principals import Principal, Role, hash_key
-from app.metrics import TOKEN_READS
+from app.metrics import TOKEN_READS, labelled
 from app.settings import Settings
 
 logger = logging.getLogger("purchase_guard.checks")
@@ -77,7 +77,7 @@ async def run_check(*, runtime: Runtime, request: CheckRequest, key: str) -> Che
         mirrored = await runtime.mirror.read(scope, digest, need_key=bootstrap is None)
     found: Assessment | None = None
     if mirrored is not None:
-        TOKEN_READS.labels("cache").inc()
+        labelled(TOKEN_READS, "cache").inc()
         allow(bootstrap or principal_of(runtime, digest, mirrored.key), Role.checkout)
         found = evaluation.cached(mirrored.tokens)
 

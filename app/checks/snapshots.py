@@ -22,7 +22,7 @@ from app.checks.records import CustomerRecords, load_many, load_records
 from app.db import utcnow
 from app.errors import DATABASE_ERRORS
 from app.freshness import versions
-from app.metrics import SNAPSHOT_ENTRIES, SNAPSHOT_ROWS, SNAPSHOTS
+from app.metrics import SNAPSHOT_ENTRIES, SNAPSHOT_ROWS, SNAPSHOTS, labelled
 from app.orders.models import CustomerOrder
 
 logger = logging.getLogger("purchase_guard.snapshots")
@@ -60,9 +60,9 @@ class SnapshotStore:
         local = self._local.get(customer_id)
         if local is not None and local[0] == version:
             self._local.move_to_end(customer_id)
-            SNAPSHOTS.labels("process").inc()
+            labelled(SNAPSHOTS, "process").inc()
             return local[1]
-        SNAPSHOTS.labels("miss").inc()
+        labelled(SNAPSHOTS, "miss").inc()
         self._wanted[customer_id] = version
         if customer_id not in self._loading:
             task = asyncio.create_task(self._load(customer_id))
