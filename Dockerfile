@@ -3,10 +3,10 @@ FROM python:3.11-slim AS build
 WORKDIR /src
 RUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir --upgrade pip
 # Dependencies first, in their own cached layer: they change far less often than the code.
-COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > requirements.txt \
- && /opt/venv/bin/pip install --no-cache-dir -r requirements.txt
-COPY README.md alembic.ini ./
+# Exactly the versions CI tested (`python3 dev.py lock` writes them).
+COPY requirements/service.lock ./
+RUN /opt/venv/bin/pip install --no-cache-dir -r service.lock
+COPY pyproject.toml README.md alembic.ini ./
 COPY app ./app
 COPY migrations ./migrations
 RUN /opt/venv/bin/pip install --no-cache-dir --no-deps .

@@ -4,8 +4,11 @@
     python3 dev.py demo   # a virtualenv, the demo data, then the service on :8000
     python3 dev.py test   # mypy --strict, then the whole test suite: the service, the Python
                           # and TypeScript SDKs
+    python3 dev.py lock   # (maintainers) re-pin requirements/*.lock after a dependency change
 
-Each makes `.venv/` on first use and reinstalls only when a pyproject.toml changes. The
+Each makes `.venv/` on first use from the pinned versions in `requirements/test.lock` (the
+Dockerfile installs `requirements/service.lock`), and reinstalls only when a lock file or
+a pyproject.toml changes. The
 TypeScript SDK's tests need Node 18+ and npm; without them they are reported as not run
 (and fail the run when PURCHASE_GUARD_TEST_REQUIRE_SERVICES is set, as in CI).
 """
@@ -22,13 +25,18 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".installed"
+LOCKS = ROOT / "requirements"
+# What each lock pins: the service alone (the Docker image), and the service with its test
+# tools and the Python SDK (CI and development).
+LOCKED = {"service.lock": ["."], "test.lock": [".[test]", "./clients/python"]}
 
 
 def ensure_venv() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by an older python3
         sys.exit(f"purchase-guard needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     wanted = hashlib.sha256(b"".join(
-        (ROOT / p).read_bytes() for p in ("pyproject.toml", "clients/python/pyproject.toml")
+        (ROOT / p).read_bytes() for p in ("pyproject.toml", "clients/python/pyproject.toml",
+                                          "requirements/test.lock")
     )).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
@@ -38,9 +46,34 @@ def ensure_venv() -> None:
     print("installing purchase-guard and its test tools into .venv ...", flush=True)
     subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
                    check=True)
-    subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "-e", ".[test]",
-                    "-e", "clients/python"], check=True, cwd=ROOT)
+    subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "-r",
+                    str(LOCKS / "test.lock")], check=True, cwd=ROOT)
+    subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "--no-deps",
+                    "-e", ".", "-e", "clients/python"], check=True, cwd=ROOT)
     STAMP.write_text(wanted)
+
+
+def lock() -> int:
+    """Pin every package the service (and its tests) install, each in a fresh virtualenv
+    so that nothing else present here is pinned."""
+    import tempfile
+
+    for name, targets in LOCKED.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            venv.EnvBuilder(with_pip=True).create(tmp)
+            python = str(Path(tmp) / BIN.name / "python")
+            # The test lock holds the service's pins as they are: the image runs what CI tested.
+            constrained = [] if name == "service.lock" else ["-c", str(LOCKS / "service.lock")]
+            subprocess.run([python, "-m", "pip", "install", "--quiet", *constrained, *targets],
+                           check=True, cwd=ROOT)
+            frozen = subprocess.run([python, "-m", "pip", "freeze", "--all"], check=True,
+                                    cwd=ROOT, capture_output=True, text=True).stdout
+        pinned = sorted(line for line in frozen.splitlines()
+                        if "==" in line and not line.startswith(("purchase-guard", "pip==")))
+        (LOCKS / name).write_text(f"# {' '.join(targets)}: written by `python3 dev.py lock`\n"
+                                  + "\n".join(pinned) + "\n")
+        print(f"requirements/{name}: {len(pinned)} packages")
+    return 0
 
 
 def run(*args: str) -> int:
@@ -50,9 +83,11 @@ def run(*args: str) -> int:
 def main() -> int:
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     extra = sys.argv[2:]
-    if command not in ("demo", "test"):
+    if command not in ("demo", "test", "lock"):
         print(__doc__)
         return 2
+    if command == "lock":
+        return lock()
     ensure_venv()
     cli = str(BIN / "purchase-guard")
     if command == "demo":

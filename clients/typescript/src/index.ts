@@ -46,7 +46,11 @@ export type CheckResult = Omit<Schemas["CheckResult"], "check_id"> & { check_id:
 export type HistoryQuery = NonNullable<operations["support-get_history"]["parameters"]["query"]>;
 
 export interface GuardOptions {
+  /** Default: `PURCHASE_GUARD_BASE_URL` (or the older `PURCHASE_GUARD_URL`), else :8000 here. */
   baseUrl?: string;
+  /** Default: `PURCHASE_GUARD_API_KEY` (or the older `PURCHASE_GUARD_KEY`). */
+  apiKey?: string;
+  /** The older name of `apiKey`. */
   key?: string;
   /** Total time a check may take before it fails open (default 300 ms). */
   checkBudgetMs?: number;
@@ -94,9 +98,10 @@ export class GuardClient {
   private readonly latestChecks = new Map<string, { checkId: string; at: number }>();
 
   constructor(options: GuardOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? env("PURCHASE_GUARD_URL") ?? "http://127.0.0.1:8000")
-      .replace(/\/+$/, "");
-    this.key = options.key ?? env("PURCHASE_GUARD_KEY");
+    this.baseUrl = (options.baseUrl ?? env("PURCHASE_GUARD_BASE_URL") ?? env("PURCHASE_GUARD_URL")
+      ?? "http://127.0.0.1:8000").replace(/\/+$/, "");
+    this.key = options.apiKey ?? options.key ?? env("PURCHASE_GUARD_API_KEY")
+      ?? env("PURCHASE_GUARD_KEY");
     this.checkBudgetMs = options.checkBudgetMs ?? 300;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.retries = Math.max(options.retries ?? 3, 0);

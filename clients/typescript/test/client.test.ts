@@ -13,7 +13,7 @@ const keys: Record<string, string> = {};
 
 before(async () => {
   service = await startService();
-  const admin = new GuardClient({ baseUrl: service.url, key: ADMIN_KEY });
+  const admin = new GuardClient({ baseUrl: service.url, apiKey: ADMIN_KEY });
   keys.admin = ADMIN_KEY;
   for (const role of ["checkout", "support"] as const) {
     keys[role] = (await admin.createKey(role, `ts-${role}`)).key;
@@ -24,7 +24,7 @@ after(async () => {
   await service?.stop();
 });
 
-const client = (role: string) => new GuardClient({ baseUrl: service.url, key: keys[role] });
+const client = (role: string) => new GuardClient({ baseUrl: service.url, apiKey: keys[role] });
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 describe("against a real purchase-guard", () => {
@@ -92,6 +92,24 @@ describe("against a real purchase-guard", () => {
       .getOrder(order.order_id), AuthenticationError);
     await admin.eraseCustomer(customer);
     await assert.rejects(agent.getProfile(customer), NotFoundError);
+  });
+
+  test("a client made with no options reads PURCHASE_GUARD_BASE_URL and _API_KEY", async () => {
+    const saved = { url: process.env.PURCHASE_GUARD_BASE_URL, key: process.env.PURCHASE_GUARD_API_KEY };
+    process.env.PURCHASE_GUARD_BASE_URL = service.url;
+    process.env.PURCHASE_GUARD_API_KEY = keys.support;
+    try {
+      assert.equal((await new GuardClient().warningStats()).items.length, 13);
+      process.env.PURCHASE_GUARD_API_KEY = "pgk_wrong";
+      assert.equal((await new GuardClient({ apiKey: keys.support }).warningStats()).items.length,
+        13, "an option wins over the environment");
+      await assert.rejects(new GuardClient().warningStats(), AuthenticationError);
+    } finally {
+      for (const [name, value] of [["PURCHASE_GUARD_BASE_URL", saved.url],
+                                   ["PURCHASE_GUARD_API_KEY", saved.key]] as const) {
+        if (value === undefined) delete process.env[name]; else process.env[name] = value;
+      }
+    }
   });
 
   test("typed errors carry the problem", async () => {

@@ -1,7 +1,7 @@
 """purchase-guard's Python SDK: checks that never hold a checkout up.
 
     from purchase_guard_client import GuardClient
-    guard = GuardClient("http://127.0.0.1:8000", key="pgk_...")
+    guard = GuardClient(base_url="http://127.0.0.1:8000", api_key="pgk_...")
     result = guard.check("c-alice", ["bk-hobbit-ebook"])
 """
 

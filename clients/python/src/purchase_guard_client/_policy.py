@@ -27,15 +27,23 @@ class Settings:
     on_degraded: DegradedHook | None
 
 
-def settings(base_url: str | None, key: str | None, *, check_budget_s: float, timeout_s: float,
-             retries: int, backoff_s: float, fail_open: bool,
+def settings(base_url: str | None, api_key: str | None, *, check_budget_s: float,
+             timeout_s: float, retries: int, backoff_s: float, fail_open: bool,
              on_degraded: DegradedHook | None) -> Settings:
+    """The arguments, else the environment (`PURCHASE_GUARD_BASE_URL`,
+    `PURCHASE_GUARD_API_KEY`; the older `PURCHASE_GUARD_URL` and `PURCHASE_GUARD_KEY` still
+    count), else a service on this machine."""
     return Settings(
-        base_url=(base_url or os.environ.get("PURCHASE_GUARD_URL") or DEFAULT_URL).rstrip("/"),
-        key=key or os.environ.get("PURCHASE_GUARD_KEY"),
+        base_url=(base_url or _env("PURCHASE_GUARD_BASE_URL", "PURCHASE_GUARD_URL")
+                  or DEFAULT_URL).rstrip("/"),
+        key=api_key or _env("PURCHASE_GUARD_API_KEY", "PURCHASE_GUARD_KEY"),
         check_budget_s=check_budget_s, timeout_s=timeout_s, retries=max(retries, 0),
         backoff_s=backoff_s, fail_open=fail_open, on_degraded=on_degraded,
     )
+
+
+def _env(*names: str) -> str | None:
+    return next((value for name in names if (value := os.environ.get(name))), None)
 
 
 def headers(config: Settings) -> dict[str, str]:

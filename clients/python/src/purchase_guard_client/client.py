@@ -29,8 +29,9 @@ class _Base:
     def __init__(
         self,
         base_url: str | None = None,
-        key: str | None = None,
+        api_key: str | None = None,
         *,
+        key: str | None = None,  # the older name of `api_key`
         check_budget_s: float = 0.3,
         timeout_s: float = 10.0,
         retries: int = 3,
@@ -40,8 +41,8 @@ class _Base:
         link_orders_within_s: float = 3600.0,
     ) -> None:
         self.config = policy.settings(
-            base_url, key, check_budget_s=check_budget_s, timeout_s=timeout_s, retries=retries,
-            backoff_s=backoff_s, fail_open=fail_open, on_degraded=on_degraded,
+            base_url, api_key or key, check_budget_s=check_budget_s, timeout_s=timeout_s,
+            retries=retries, backoff_s=backoff_s, fail_open=fail_open, on_degraded=on_degraded,
         )
         self._links = linking.RecentChecks(within_s=link_orders_within_s)
 
@@ -90,8 +91,9 @@ class _Base:
 class GuardClient(_Base):
     """Blocking client; one connection pool per instance (share it, close it at exit)."""
 
-    def __init__(self, base_url: str | None = None, key: str | None = None, **options: Any) -> None:
-        super().__init__(base_url, key, **options)
+    def __init__(self, base_url: str | None = None, api_key: str | None = None,
+                 **options: Any) -> None:
+        super().__init__(base_url, api_key, **options)
         self._http = httpx.Client(base_url=self.config.base_url,
                                   headers=policy.headers(self.config),
                                   limits=httpx.Limits(max_keepalive_connections=20))
@@ -227,8 +229,9 @@ class GuardClient(_Base):
 class AsyncGuardClient(_Base):
     """The same, for asyncio; one connection pool per instance (`await client.aclose()`)."""
 
-    def __init__(self, base_url: str | None = None, key: str | None = None, **options: Any) -> None:
-        super().__init__(base_url, key, **options)
+    def __init__(self, base_url: str | None = None, api_key: str | None = None,
+                 **options: Any) -> None:
+        super().__init__(base_url, api_key, **options)
         self._http = httpx.AsyncClient(base_url=self.config.base_url,
                                        headers=policy.headers(self.config),
                                        limits=httpx.Limits(max_keepalive_connections=20))
