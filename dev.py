@@ -66,10 +66,10 @@ def lock() -> int:
             constrained = [] if name == "service.lock" else ["-c", str(LOCKS / "service.lock")]
             subprocess.run([python, "-m", "pip", "install", "--quiet", *constrained, *targets],
                            check=True, cwd=ROOT)
-            frozen = subprocess.run([python, "-m", "pip", "freeze", "--all"], check=True,
+            frozen = subprocess.run([python, "-m", "pip", "freeze"], check=True,
                                     cwd=ROOT, capture_output=True, text=True).stdout
         pinned = sorted(line for line in frozen.splitlines()
-                        if "==" in line and not line.startswith(("purchase-guard", "pip==")))
+                        if "==" in line and not line.startswith("purchase-guard"))
         (LOCKS / name).write_text(f"# {' '.join(targets)}: written by `python3 dev.py lock`\n"
                                   + "\n".join(pinned) + "\n")
         print(f"requirements/{name}: {len(pinned)} packages")
