@@ -91,6 +91,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # of the collector's full passes, which otherwise stall every request for 0.1-0.2 s
         # on a warm worker (measured under the open-loop benchmark).
         warming.add_done_callback(lambda _: gc.freeze())
+        # A worker that took checks while its snapshots loaded answered them from the
+        # database, 64 at a time, and missed their budget: on this 2-core machine 3-50% of
+        # a fresh server's first 5 s of checks were degraded (bench/fresh_start.py). Until
+        # its listener opens, the other workers (or the load balancer) take the traffic.
+        await asyncio.wait({warming}, timeout=settings.snapshot_warm_up_s)
         # A check leaves almost nothing behind, yet at the default threshold (700) the young
         # generation was collected every few requests and the whole heap every few seconds:
         # 6% of a worker under load, 0.85 s per 20 s; at 10,000 it is 0.1 s (py-spy and

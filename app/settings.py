@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     snapshot_max_rows: int = Field(default=5_000_000, ge=0)
     # A fresh worker loads this many of the most recently active customers' snapshots.
     snapshot_warm_up_customers: int = Field(default=2_000, ge=0)
+    # ... and takes checks once they are loaded, or after this long, whichever comes first.
+    snapshot_warm_up_s: float = Field(default=10.0, ge=0, le=300)
     catalog_cache_max_entries: int = Field(default=200_000, ge=100)
     log_level: str = "info"
 

@@ -3,8 +3,8 @@ support's search by sku must find the checks logged before the upgrade, and a do
 must give the rows back."""
 
 import uuid
-from datetime import UTC, datetime
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
