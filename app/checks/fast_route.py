@@ -23,8 +23,7 @@ from app.admission import read_body, replaying
 from app.auth import bearer_key
 from app.checks import service
 from app.checks.schemas import CheckRequest
-from app.errors import ProblemError
-from app.last_resort import LastResort
+from app.errors import ProblemError, failure_response
 from app.metrics import REQUEST_SECONDS
 
 PATH = "/v1/checks"
@@ -42,7 +41,7 @@ class CheckFirstApp(FastAPI):
 
     def __init__(self, *, body_limit: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._checks = LastResort(FastCheckRoute(super().__call__, body_limit=body_limit))
+        self._checks = FastCheckRoute(super().__call__, body_limit=body_limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] == PATH and scope["method"] == "POST":
@@ -63,8 +62,12 @@ class FastCheckRoute:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        messages, body = await read_body(receive, self.body_limit)
-        answer = None if body is None else await self._answer(scope, body)
+        try:
+            messages, body = await read_body(receive, self.body_limit)
+            answer = None if body is None else await self._answer(scope, body)
+        except Exception as exc:  # nothing sent yet: answered as `LastResort` answers the rest
+            await failure_response("POST", PATH, exc)(scope, receive, send)
+            return
         if answer is None:
             await self.app(scope, replaying(messages, receive), send)
             return

@@ -5,6 +5,7 @@ import json
 import httpx
 import pytest
 
+from app.checks import service
 from app.main import create_app
 from app.settings import Settings
 
@@ -72,6 +73,18 @@ async def test_unexpected_error_is_a_500_problem_without_internals(settings: Set
     body = assert_problem(response, 500)
     assert "secret" not in response.text and "Traceback" not in response.text
     assert body["title"] == "Internal server error"
+
+
+async def test_an_unexpected_error_on_the_check_path_is_a_500_problem(
+        client: httpx.AsyncClient, keys: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def broken(**_: object) -> None:
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(service, "run_check", broken)
+    response = await client.post("/v1/checks", headers=keys["checkout"],
+                                 json={"customer_id": "c-1", "items": [{"sku": "a"}]})
+    body = assert_problem(response, 500)
+    assert "secret" not in response.text and body["title"] == "Internal server error"
 
 
 @pytest.mark.parametrize("body", [[], "text", 5, None])
