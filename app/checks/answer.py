@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from app.checks.facts import RepeatedOrder, Warning
+from app.checks.facts import CartWarning, RepeatedOrder
 from app.checks.rules import verdict
 from app.metrics import CHECKS, DEGRADED, WARNINGS, labelled
 
@@ -24,7 +24,7 @@ EVIDENCE_FIELDS = ("order_id", "sku", "at", "quantity", "reason", "tag", "ends_a
 class CheckAnswer:
     body: dict[str, Any]
     json: bytes  # the body serialised once: what the checkout gets and the log keeps
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[CartWarning, ...] = ()
 
     @property
     def degraded(self) -> bool:
@@ -39,7 +39,7 @@ class CheckAnswer:
             labelled(WARNINGS, warning.code.value).inc()
 
 
-def answered(check_id: str, customer_id: str, warnings: list[Warning],
+def answered(check_id: str, customer_id: str, warnings: list[CartWarning],
              at: datetime, repeats: RepeatedOrder | None = None) -> CheckAnswer:
     return _answer({
         "check_id": check_id,
@@ -66,7 +66,7 @@ def degraded(check_id: str, customer_id: str, at: datetime, reason: str) -> Chec
     })
 
 
-def _answer(body: dict[str, Any], warnings: tuple[Warning, ...] = ()) -> CheckAnswer:
+def _answer(body: dict[str, Any], warnings: tuple[CartWarning, ...] = ()) -> CheckAnswer:
     return CheckAnswer(body, orjson.dumps(body), warnings)
 
 
@@ -76,7 +76,7 @@ def timestamp(at: datetime) -> str:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def _warning(warning: Warning) -> dict[str, Any]:
+def _warning(warning: CartWarning) -> dict[str, Any]:
     suggestion = warning.suggestion
     return {
         "code": warning.code.value,

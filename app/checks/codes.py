@@ -52,8 +52,8 @@ def declared(rules: Path = RULES) -> tuple[Declared, ...]:
 
 DECLARED = declared()
 
-Code = StrEnum("Code", [(d.code, d.code) for d in DECLARED])  # type: ignore[misc]
-Code.__doc__ = "The warning codes, in the contract's order."
+WarningCode = StrEnum("WarningCode", [(d.code, d.code) for d in DECLARED])  # type: ignore[misc]
+WarningCode.__doc__ = "The warning codes, in the contract's order."
 
 
 def docs_table(rules: tuple[Declared, ...] = DECLARED) -> str:

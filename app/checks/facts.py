@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from app.checks.codes import Code as Code  # re-exported: the rules' one import of it
+from app.checks.codes import WarningCode as WarningCode  # re-exported: the rules' one import of it
 
 
 class Severity(StrEnum):
@@ -154,8 +154,8 @@ class RepeatedOrder:
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:
-    code: Code
+class CartWarning:
+    code: WarningCode
     severity: Severity
     sku: str
     message: str

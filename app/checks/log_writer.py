@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.batch_writer import BatchWriter
-from app.checks.models import Check, CheckWarning
+from app.checks.models import Check, LoggedWarning
 from app.db import driver_connection, table_of
 from app.ids import created_at_ms
 
@@ -49,7 +49,7 @@ async def _insert(session: AsyncSession, batch: list[LoggedCheck]) -> None:
     ])
     warnings = [dict(zip(_WARNING_COLUMNS, w, strict=True)) for entry in batch for w in entry.warnings]
     if warnings:
-        await session.execute(table_of(CheckWarning).insert(), warnings)
+        await session.execute(table_of(LoggedWarning).insert(), warnings)
 
 
 async def _copy(session: AsyncSession, batch: list[LoggedCheck]) -> None:

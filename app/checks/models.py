@@ -26,7 +26,7 @@ class Check(Base):
     skus: Mapped[str] = mapped_column(Text, server_default="")
 
 
-class CheckWarning(Base):
+class LoggedWarning(Base):
     """One row per warning raised, for the measures and for feedback validation."""
 
     __tablename__ = "check_warning"

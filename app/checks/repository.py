@@ -6,7 +6,7 @@ from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.checks.facts import KEPT_AFTER
-from app.checks.models import Check, CheckWarning, Feedback
+from app.checks.models import Check, Feedback, LoggedWarning
 from app.db import upsert_insert
 from app.orders.models import CustomerOrder, OrderReturn, ReturnLine
 
@@ -16,7 +16,7 @@ async def get_check(session: AsyncSession, check_id: str) -> Check | None:
 
 
 async def raised_in_check(session: AsyncSession, check_id: str) -> set[tuple[str, str]]:
-    stmt = select(CheckWarning.sku, CheckWarning.code).where(CheckWarning.check_id == check_id)
+    stmt = select(LoggedWarning.sku, LoggedWarning.code).where(LoggedWarning.check_id == check_id)
     return {(sku, code) for sku, code in (await session.execute(stmt)).all()}
 
 
@@ -33,10 +33,10 @@ async def upsert_feedback(session: AsyncSession, rows: Sequence[dict[str, Any]])
 async def count_raised(
     session: AsyncSession, *, since: datetime | None, until: datetime
 ) -> dict[str, int]:
-    stmt = select(CheckWarning.code, func.count()).where(CheckWarning.created_at < until)
+    stmt = select(LoggedWarning.code, func.count()).where(LoggedWarning.created_at < until)
     if since is not None:
-        stmt = stmt.where(CheckWarning.created_at >= since)
-    rows = (await session.execute(stmt.group_by(CheckWarning.code))).all()
+        stmt = stmt.where(LoggedWarning.created_at >= since)
+    rows = (await session.execute(stmt.group_by(LoggedWarning.code))).all()
     return {code: int(n) for code, n in rows}
 
 

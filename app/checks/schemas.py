@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, model_serializer
 
-from app.checks.facts import Code, Severity
+from app.checks.facts import Severity, WarningCode
 from app.types import Identifier, NoControlCharacters, TextPattern, Timestamp
 
 
@@ -61,8 +61,8 @@ class Suggestion(BaseModel):
     message: str
 
 
-class WarningOut(BaseModel):
-    code: Code
+class CheckWarning(BaseModel):
+    code: WarningCode
     severity: Severity
     sku: str
     message: str
@@ -90,7 +90,7 @@ class CheckResult(BaseModel):
     check_id: str
     customer_id: str
     verdict: Verdict
-    warnings: list[WarningOut]
+    warnings: list[CheckWarning]
     degraded: bool
     as_of: datetime
     degraded_reason: str | None = Field(
@@ -113,7 +113,7 @@ class FeedbackResponse(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sku: Identifier
-    code: Code
+    code: WarningCode
     action: FeedbackAction
     replacement_sku: Identifier | None = None
     reason: Annotated[str, NoControlCharacters,
@@ -138,7 +138,7 @@ class FeedbackResult(BaseModel):
 
 
 class WarningStats(BaseModel):
-    code: Code
+    code: WarningCode
     raised: int
     kept: int
     removed: int

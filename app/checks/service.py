@@ -12,7 +12,7 @@ from app.auth import KEY_COLUMNS, allow, bootstrap_principal, known_principal, p
 from app.checks import answer, repository
 from app.checks.answer import CheckAnswer
 from app.checks.customer import build_view
-from app.checks.facts import CartLine, Catalog, Code, Thresholds
+from app.checks.facts import CartLine, Catalog, Thresholds, WarningCode
 from app.checks.log_writer import LoggedCheck, answered_lately, pause
 from app.checks.models import Check
 from app.checks.records import CustomerRecords, history_at, load_records
@@ -286,6 +286,6 @@ async def warning_stats(
                 with_outcome=sum(answered.get((code.value, a), 0)
                                  for a in ("kept", "removed", "replaced")),
             )
-            for code in Code
+            for code in WarningCode
         ],
     )

@@ -5,12 +5,12 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.checks.models import Check, CheckWarning, Feedback
+from app.checks.models import Check, Feedback, LoggedWarning
 from app.customers.models import PreferenceVersion
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
 
 # Children before parents: nothing is left to a cascade SQLite may not run.
-CUSTOMER_TABLES = (Feedback, CheckWarning, Check, ReturnLine, OrderReturn, OrderLine,
+CUSTOMER_TABLES = (Feedback, LoggedWarning, Check, ReturnLine, OrderReturn, OrderLine,
                    CustomerOrder, PreferenceVersion)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.checks.facts import Code
+from app.checks.facts import WarningCode
 from app.checks.models import Feedback
 from app.checks.suppression import suppress_until
 from app.db import upsert_insert, utcnow
@@ -30,7 +30,7 @@ async def record_implied(session: AsyncSession, orders: Sequence[OrderCreate], *
                 "check_id": check.check_id, "customer_id": order.customer_id,
                 "sku": outcome.sku, "code": outcome.code, "action": outcome.action,
                 "replacement_sku": outcome.replacement_sku, "reason": None,
-                "suppress_until": suppress_until(settings, Code(outcome.code), outcome.action,
+                "suppress_until": suppress_until(settings, WarningCode(outcome.code), outcome.action,
                                                  check.as_of),
                 "check_as_of": check.as_of, "created_at": now, "source": "order",
                 "order_id": order.order_id,

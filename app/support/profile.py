@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.checks.customer import build_view
 from app.checks.facts import Thresholds
 from app.checks.history import load_history, load_products
-from app.checks.models import Check, CheckWarning, Feedback
+from app.checks.models import Check, Feedback, LoggedWarning
 from app.checks.repository import first_return_of_outcome, regretted
 from app.customers.models import PreferenceVersion
 from app.customers.service import get_preferences
@@ -110,7 +110,7 @@ async def _counts(session: AsyncSession, customer_id: str) -> CustomerCounts:
         cancelled_orders=await count(CustomerOrder, CustomerOrder.cancelled_at.is_not(None)),
         returns=await count(OrderReturn),
         checks=await count(Check),
-        warnings=await count(CheckWarning),
+        warnings=await count(LoggedWarning),
         warnings_kept=int(answered.get("kept", 0)),
         warnings_removed=int(answered.get("removed", 0)),
         warnings_replaced=int(answered.get("replaced", 0)),

@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from app.checks.facts import Code
-from app.checks.schemas import CheckItem, FeedbackAction, Verdict, WarningOut
+from app.checks.facts import WarningCode
+from app.checks.schemas import CheckItem, CheckWarning, FeedbackAction, Verdict
 from app.customers.schemas import Preferences
 from app.orders.schemas import OrderLine, ReturnLineIn, ReturnReason
 
@@ -68,7 +68,7 @@ class OutcomeItem(BaseModel):
 
     check_id: str
     sku: str
-    code: Code
+    code: WarningCode
     outcome: FeedbackAction
     source: Literal["feedback", "order"]
     order_id: str | None
@@ -108,7 +108,7 @@ class OrderEvent(BaseModel):
 
 class CheckOutcome(BaseModel):
     sku: str
-    code: Code
+    code: WarningCode
     outcome: FeedbackAction = Field(description="What the customer did with the warning.")
     source: Literal["feedback", "order"] = Field(
         description="`feedback`: the shop said so; `order`: the order naming the check shows it.")
@@ -136,7 +136,7 @@ class CheckEvent(BaseModel):
     verdict: Verdict
     degraded: bool
     items: list[CheckItem]
-    warnings: list[WarningOut]
+    warnings: list[CheckWarning]
     order_id: str | None = Field(default=None,
                                  description="The order that named this check, if any.")
     outcomes: list[CheckOutcome] = Field(default_factory=list)
@@ -147,7 +147,7 @@ class FeedbackEvent(BaseModel):
     at: datetime
     check_id: str
     sku: str
-    code: Code
+    code: WarningCode
     action: FeedbackAction
     replacement_sku: str | None
     reason: str | None

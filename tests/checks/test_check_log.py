@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.checks.log_writer import LoggedCheck, check_log_writer
-from app.checks.models import Check, CheckWarning
+from app.checks.models import Check, LoggedWarning
 from app.db import create_engine, create_sessionmaker, utcnow
 from app.settings import Settings
 
@@ -62,7 +62,7 @@ async def test_a_batch_whose_commit_was_lost_is_stored_once_on_retry(settings: S
     await writer.flush()
     assert writer.pending == 0
     async with sessionmaker() as session:
-        for model, per_check in ((Check, 1), (CheckWarning, 1)):
+        for model, per_check in ((Check, 1), (LoggedWarning, 1)):
             stored = await session.scalar(select(func.count()).select_from(model).where(
                 model.check_id.in_([*ids, later])))
             assert stored == 4 * per_check, model.__tablename__

@@ -7,7 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from app.checks.codes import DECLARED, Code, declared, docs_table
+from app.checks.codes import DECLARED, WarningCode, declared, docs_table
 from app.checks.rules import NEVER_SUPPRESSED, OWNERSHIP_FAMILY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,10 +16,10 @@ WARNINGS_DOC = ROOT / "docs" / "warnings.md"
 
 
 def test_the_enum_and_the_precedence_are_the_modules_declarations() -> None:
-    assert [c.value for c in Code] == [d.code for d in DECLARED]
+    assert [c.value for c in WarningCode] == [d.code for d in DECLARED]
     assert [rule.__module__ for rule in OWNERSHIP_FAMILY] == [
         d.module for d in DECLARED if d.ownership]
-    assert NEVER_SUPPRESSED == {Code.ALREADY_OWNED, Code.DUPLICATE_ORDER}
+    assert NEVER_SUPPRESSED == {WarningCode.ALREADY_OWNED, WarningCode.DUPLICATE_ORDER}
     assert sorted(d.order for d in DECLARED) == list(range(1, len(DECLARED) + 1))
 
 
@@ -46,7 +46,7 @@ def test_adding_a_warning_as_the_docs_say_takes_one_module_and_its_test(tmp_path
         else:
             shutil.copy(source, target)
     (tmp_path / "app/checks/rules/gift_wrap_twice.py").write_text(textwrap.dedent('''
-        from app.checks.facts import CartLine, Code, Severity, Warning
+        from app.checks.facts import CartLine, WarningCode, Severity, CartWarning
         from app.checks.rules.context import Context
 
         CODE = "GIFT_WRAP_TWICE"
@@ -55,11 +55,11 @@ def test_adding_a_warning_as_the_docs_say_takes_one_module_and_its_test(tmp_path
         OWNERSHIP = False
 
 
-        def check(line: CartLine, ctx: Context) -> list[Warning]:
+        def check(line: CartLine, ctx: Context) -> list[CartWarning]:
             """Gift wrap on a line that is not a gift."""
             if line.sku != "wrap" or any(other.gift for other in ctx.cart):
                 return []
-            return [Warning(code=Code.GIFT_WRAP_TWICE, severity=Severity.info, sku=line.sku,
+            return [CartWarning(code=WarningCode.GIFT_WRAP_TWICE, severity=Severity.info, sku=line.sku,
                             message="Nothing in your cart is a gift.")]
     '''))
     (tmp_path / "tests/checks/rules/test_gift_wrap_twice.py").write_text(textwrap.dedent('''
@@ -83,5 +83,5 @@ def test_adding_a_warning_as_the_docs_say_takes_one_module_and_its_test(tmp_path
                           text=True, timeout=120, env={"PYTHONPATH": str(tmp_path)})
     assert spec.returncode == 0, spec.stderr
     schemas = json.loads(spec.stdout)["components"]["schemas"]
-    assert schemas["Code"]["enum"][-1] == "GIFT_WRAP_TWICE"
+    assert schemas["WarningCode"]["enum"][-1] == "GIFT_WRAP_TWICE"
     assert [d.code for d in declared(tmp_path / "app/checks/rules")][-1] == "GIFT_WRAP_TWICE"

@@ -12,21 +12,21 @@ from dataclasses import dataclass, replace
 from importlib import import_module
 
 from app.checks.codes import DECLARED
-from app.checks.facts import SEVERITY_RANK, CartLine, Code, RepeatedOrder, Severity, Warning
+from app.checks.facts import SEVERITY_RANK, CartLine, CartWarning, RepeatedOrder, Severity, WarningCode
 from app.checks.rules import duplicate_in_cart, duplicate_order, repeated_order
 from app.checks.rules.context import Context
 
-Rule = Callable[[CartLine, Context], list[Warning]]
+Rule = Callable[[CartLine, Context], list[CartWarning]]
 
 _CHECKS: dict[str, Rule] = {d.code: import_module(d.module).check for d in DECLARED}
 OWNERSHIP_FAMILY: tuple[Rule, ...] = tuple(_CHECKS[d.code] for d in DECLARED if d.ownership)
 INDEPENDENT: tuple[Rule, ...] = tuple(_CHECKS[d.code] for d in DECLARED if not d.ownership)
-NEVER_SUPPRESSED = frozenset(Code(d.code) for d in DECLARED if not d.suppressible)
+NEVER_SUPPRESSED = frozenset(WarningCode(d.code) for d in DECLARED if not d.suppressible)
 
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    warnings: list[Warning]
+    warnings: list[CartWarning]
     repeats: RepeatedOrder | None
 
 
@@ -38,9 +38,9 @@ def assess(ctx: Context) -> Assessment:
     return Assessment(evaluate(ctx), repeats)
 
 
-def evaluate(ctx: Context) -> list[Warning]:
+def evaluate(ctx: Context) -> list[CartWarning]:
     """Every warning for the cart, in cart order, each (sku, code, message) once."""
-    found: list[Warning] = []
+    found: list[CartWarning] = []
     for line in ctx.cart:
         if line.gift:
             found.extend(duplicate_order.check(line, ctx))
@@ -57,32 +57,32 @@ def evaluate(ctx: Context) -> list[Warning]:
     return _dedupe([w for w in found if not _suppressed(w, ctx)])
 
 
-def verdict(warnings: Sequence[Warning]) -> str:
+def verdict(warnings: Sequence[CartWarning]) -> str:
     if not warnings:
         return "proceed"
     return max((w.severity for w in warnings), key=SEVERITY_RANK.__getitem__).value
 
 
-def _suppressed(warning: Warning, ctx: Context) -> bool:
+def _suppressed(warning: CartWarning, ctx: Context) -> bool:
     if warning.code in NEVER_SUPPRESSED:
         return False
     return ctx.customer.is_suppressed(warning.sku, warning.code.value)
 
 
 _FAMILY_ORDER = {
-    Code(d.code): rank for rank, d in enumerate(d for d in DECLARED if d.ownership)
+    WarningCode(d.code): rank for rank, d in enumerate(d for d in DECLARED if d.ownership)
 }
 
 
-def _dedupe(warnings: list[Warning]) -> list[Warning]:
+def _dedupe(warnings: list[CartWarning]) -> list[CartWarning]:
     """Drop repeats, and keep one ownership warning per sku even across repeated lines."""
-    family_pick: dict[str, Code] = {}
+    family_pick: dict[str, WarningCode] = {}
     for w in warnings:
         if w.code in _FAMILY_ORDER:
             best = family_pick.get(w.sku)
             if best is None or _FAMILY_ORDER[w.code] < _FAMILY_ORDER[best]:
                 family_pick[w.sku] = w.code
-    seen: set[tuple[str, Code, str]] = set()
+    seen: set[tuple[str, WarningCode, str]] = set()
     unique = []
     for w in warnings:
         key = (w.sku, w.code, w.message)

@@ -1,4 +1,4 @@
-from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
+from app.checks.facts import CartLine, CartWarning, Severity, Suggestion, WarningCode
 from app.checks.messages import day, iso, purchase_evidence
 from app.checks.rules.context import Context
 
@@ -8,7 +8,7 @@ ORDER = 2
 OWNERSHIP = True
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """A subscription whose tags the customer already has running."""
     product = ctx.product(line.sku)
     if product is None or product.kind != "subscription":
@@ -24,8 +24,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     latest = max(covering, key=lambda s: s.ends_at)
     name = "this subscription" if latest.product.sku == product.sku \
         else f"{latest.product.title}, which covers this"
-    return [Warning(
-        code=Code(CODE),
+    return [CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.confirm,
         sku=line.sku,
         message=f"You already have {name}, until {day(latest.ends_at)} "

@@ -1,4 +1,4 @@
-from app.checks.facts import CartLine, Code, ProductFacts, Severity, Warning
+from app.checks.facts import CartLine, CartWarning, ProductFacts, Severity, WarningCode
 from app.checks.rules.context import Context
 
 CODE = "DUPLICATE_IN_CART"
@@ -7,7 +7,7 @@ ORDER = 8
 OWNERSHIP = False
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """A later cart line repeats an earlier one's sku or work (two formats of one book)."""
     if line.gift:
         return []
@@ -15,8 +15,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     earlier = [other for other in ctx.own_lines() if other.index < line.index]
     same_sku = [other for other in earlier if other.sku == line.sku]
     if same_sku:
-        return [Warning(
-            code=Code(CODE),
+        return [CartWarning(
+            code=WarningCode(CODE),
             severity=Severity.info,
             sku=line.sku,
             message="This item is in your cart more than once.",
@@ -32,8 +32,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     if not relatives:
         return []
     first_line, first = relatives[0]
-    return [Warning(
-        code=Code(CODE),
+    return [CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=f"Your cart also has {_describe(first)} of this.",

@@ -1,4 +1,4 @@
-from app.checks.facts import DOUBLE_CLICK, CartLine, Code, Purchase, Severity, Suggestion, Warning
+from app.checks.facts import DOUBLE_CLICK, CartLine, CartWarning, Purchase, Severity, Suggestion, WarningCode
 from app.checks.messages import ago, purchase_evidence
 from app.checks.rules.context import Context
 
@@ -9,7 +9,7 @@ OWNERSHIP = True
 SUPPRESSIBLE = False  # feedback never quiets it
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """The same sku in an order placed within the duplicate window: a double click, often.
 
     `info` rather than `confirm` when the customer re-orders this sku as a routine (they
@@ -37,8 +37,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
         message = f"You often order again within a day; you {ordered} {when}."
     else:
         message = f"You {ordered} {when}."
-    return [Warning(
-        code=Code(CODE),
+    return [CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.info if told else Severity.confirm,
         sku=line.sku,
         message=message,

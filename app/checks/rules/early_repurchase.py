@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from app.checks.facts import CartLine, Code, Severity, Warning
+from app.checks.facts import CartLine, CartWarning, Severity, WarningCode
 from app.checks.messages import ago, purchase_evidence
 from app.checks.rules.context import Context
 
@@ -10,7 +10,7 @@ ORDER = 5
 OWNERSHIP = True
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """A consumable bought again before half its usual interval has passed."""
     product = ctx.product(line.sku)
     owned = ctx.customer.owned.get(line.sku)
@@ -21,8 +21,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     last = owned.last
     if ctx.now - last.at >= timedelta(days=product.replenish_days / 2):
         return []
-    return [Warning(
-        code=Code(CODE),
+    return [CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=f"You bought this {ago(ctx.now - last.at)} (order {last.order_id}); "

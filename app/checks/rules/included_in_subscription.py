@@ -1,4 +1,4 @@
-from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
+from app.checks.facts import CartLine, CartWarning, Severity, Suggestion, WarningCode
 from app.checks.messages import day, iso, purchase_evidence
 from app.checks.rules.context import Context
 
@@ -8,7 +8,7 @@ ORDER = 11
 OWNERSHIP = False
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """A running subscription of the customer's already includes this at no cost."""
     product = ctx.product(line.sku)
     if product is None or not product.included_in:
@@ -20,8 +20,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     if not covering:
         return []
     sub = max(covering, key=lambda s: s.ends_at)
-    return [Warning(
-        code=Code(CODE),
+    return [CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.confirm,
         sku=line.sku,
         message=f"This is included in your {sub.product.title} subscription "

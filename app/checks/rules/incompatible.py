@@ -1,5 +1,5 @@
 from app.checks.customer import TagSource, tag_kind
-from app.checks.facts import CartLine, Code, ProductFacts, Severity, Suggestion, Warning
+from app.checks.facts import CartLine, CartWarning, ProductFacts, Severity, Suggestion, WarningCode
 from app.checks.messages import purchase_evidence
 from app.checks.rules.context import Context
 
@@ -9,7 +9,7 @@ ORDER = 9
 OWNERSHIP = False
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """It needs a device the customer does not have, though they have one of that kind.
 
     Knowing nothing of the customer's devices of that kind, we stay quiet.
@@ -35,8 +35,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
             "replace", f"{alternative.title} fits your {device.product.title}.",
             sku=alternative.sku,
         )
-    return [Warning(
-        code=Code(CODE),
+    return [CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.confirm,
         sku=line.sku,
         message=f"This fits none of the {kind}s you have: you have {device.product.title} "

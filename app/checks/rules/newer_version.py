@@ -1,4 +1,4 @@
-from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
+from app.checks.facts import CartLine, CartWarning, Severity, Suggestion, WarningCode
 from app.checks.rules.context import Context
 
 CODE = "NEWER_VERSION"
@@ -7,7 +7,7 @@ ORDER = 12
 OWNERSHIP = False
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """A newer edition or model is on sale (and the customer does not have it yet)."""
     product = ctx.product(line.sku)
     if product is None or not product.superseded_by:
@@ -17,8 +17,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
         return []
     if ctx.customer.owns(newer.sku) or ctx.in_cart(newer.sku):
         return []
-    return [Warning(
-        code=Code(CODE),
+    return [CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=f"A newer version exists: {newer.title}.",

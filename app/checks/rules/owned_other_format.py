@@ -1,4 +1,4 @@
-from app.checks.facts import CartLine, Code, Severity, Warning
+from app.checks.facts import CartLine, CartWarning, Severity, WarningCode
 from app.checks.messages import day, purchase_evidence, with_article
 from app.checks.rules.context import Context
 
@@ -8,7 +8,7 @@ ORDER = 6
 OWNERSHIP = True
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """The customer owns this work in another format (the hardcover of this ebook)."""
     product = ctx.product(line.sku)
     if product is None or not product.work_id or not product.format:
@@ -22,8 +22,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     if not others:
         return []
     other, owned = min(others, key=lambda pair: pair[1].first.at)
-    return [Warning(
-        code=Code(CODE),
+    return [CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=f"You already own this as {with_article(other.format or 'item')}: "

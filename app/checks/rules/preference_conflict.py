@@ -1,5 +1,5 @@
 from app.checks.customer import size_key
-from app.checks.facts import CartLine, Code, ProductFacts, Severity, Suggestion, Warning
+from app.checks.facts import CartLine, CartWarning, ProductFacts, Severity, Suggestion, WarningCode
 from app.checks.messages import purchase_evidence
 from app.checks.rules.context import Context
 from app.checks.sizes import in_size
@@ -10,7 +10,7 @@ ORDER = 10
 OWNERSHIP = False
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """Something the customer asked to avoid, or a size other than theirs."""
     product = ctx.product(line.sku)
     if product is None:
@@ -18,12 +18,12 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
     return [w for w in (_avoided(product, ctx), _other_size(product, ctx)) if w is not None]
 
 
-def _avoided(product: ProductFacts, ctx: Context) -> Warning | None:
+def _avoided(product: ProductFacts, ctx: Context) -> CartWarning | None:
     hits = sorted(set(product.contains) & ctx.customer.avoid)
     if not hits:
         return None
-    return Warning(
-        code=Code(CODE),
+    return CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.confirm,
         sku=product.sku,
         message=f"This contains {', '.join(hits)}, which you asked to avoid.",
@@ -31,7 +31,7 @@ def _avoided(product: ProductFacts, ctx: Context) -> Warning | None:
     )
 
 
-def _other_size(product: ProductFacts, ctx: Context) -> Warning | None:
+def _other_size(product: ProductFacts, ctx: Context) -> CartWarning | None:
     if not product.size or not product.category:
         return None
     stated = ctx.customer.stated_sizes.get(product.category)
@@ -54,8 +54,8 @@ def _other_size(product: ProductFacts, ctx: Context) -> Warning | None:
     variant = in_size(ctx.active_variants(product), theirs)
     if variant is not None:
         suggestion = Suggestion("replace", f"Size {variant.size} is available.", sku=variant.sku)
-    return Warning(
-        code=Code(CODE),
+    return CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.info,
         sku=product.sku,
         message=message,

@@ -1,4 +1,4 @@
-from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
+from app.checks.facts import CartLine, CartWarning, Severity, Suggestion, WarningCode
 from app.checks.messages import with_article
 from app.checks.rules.context import Context
 
@@ -8,7 +8,7 @@ ORDER = 13
 OWNERSHIP = False
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """The customer prefers another format, and this work exists in it."""
     product = ctx.product(line.sku)
     formats = ctx.customer.formats
@@ -29,8 +29,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
         return []
     best = min(better, key=lambda v: (rank(v.format), v.sku))
     assert best.format is not None
-    return [Warning(
-        code=Code(CODE),
+    return [CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=f"You prefer {best.format} over {product.format}: this is also available as "

@@ -1,4 +1,4 @@
-from app.checks.facts import CartLine, Code, Severity, Suggestion, Warning
+from app.checks.facts import CartLine, CartWarning, Severity, Suggestion, WarningCode
 from app.checks.messages import REASON_TEXT, day, return_evidence
 from app.checks.rules.context import Context
 from app.checks.sizes import neighbour_size
@@ -11,7 +11,7 @@ OWNERSHIP = True
 _SIZE_STEP = {"too_small": 1, "too_large": -1}
 
 
-def check(line: CartLine, ctx: Context) -> list[Warning]:
+def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     """The customer sent this back before and has none now: say why, point to what fits."""
     returns = ctx.customer.returns.get(line.sku)
     if not returns or ctx.customer.owns(line.sku):
@@ -30,8 +30,8 @@ def check(line: CartLine, ctx: Context) -> list[Warning]:
                 "replace", f"Size {variant.size} is one size {direction}.", sku=variant.sku
             )
             message += f" Size {variant.size} may fit better."
-    return [Warning(
-        code=Code(CODE),
+    return [CartWarning(
+        code=WarningCode(CODE),
         severity=Severity.info,
         sku=line.sku,
         message=message,

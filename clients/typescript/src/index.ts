@@ -29,9 +29,11 @@ export type Return = Schemas["Return"];
 export type PreferencesUpdate = Schemas["PreferencesUpdate"];
 export type Preferences = Schemas["Preferences"];
 export type CartItem = Schemas["CheckItem"];
-export type WarningCode = Schemas["Code"];
+export type WarningCode = Schemas["WarningCode"];
 export type Verdict = Schemas["Verdict"];
-export type Warning = Schemas["WarningOut"];
+export type CheckWarning = Schemas["CheckWarning"];
+/** @deprecated The earlier name of `CheckWarning`. */
+export type Warning = CheckWarning;
 export type FeedbackResponse = Schemas["FeedbackResponse"];
 export type FeedbackResult = Schemas["FeedbackResult"];
 export type WarningStatsPage = Schemas["WarningStatsPage"];

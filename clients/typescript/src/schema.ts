@@ -507,7 +507,7 @@ export interface components {
             type: "check";
             verdict: components["schemas"]["Verdict"];
             /** Warnings */
-            warnings: components["schemas"]["WarningOut"][];
+            warnings: components["schemas"]["CheckWarning"][];
         };
         /** CheckItem */
         CheckItem: {
@@ -527,7 +527,7 @@ export interface components {
         };
         /** CheckOutcome */
         CheckOutcome: {
-            code: components["schemas"]["Code"];
+            code: components["schemas"]["WarningCode"];
             /** @description What the customer did with the warning. */
             outcome: components["schemas"]["FeedbackAction"];
             /** Sku */
@@ -574,14 +574,20 @@ export interface components {
             repeats_order?: components["schemas"]["RepeatsOrder"] | null;
             verdict: components["schemas"]["Verdict"];
             /** Warnings */
-            warnings: components["schemas"]["WarningOut"][];
+            warnings: components["schemas"]["CheckWarning"][];
         };
-        /**
-         * Code
-         * @description The warning codes, in the contract's order.
-         * @enum {string}
-         */
-        Code: "ALREADY_OWNED" | "ALREADY_SUBSCRIBED" | "DUPLICATE_ORDER" | "PREVIOUSLY_PURCHASED" | "EARLY_REPURCHASE" | "OWNED_OTHER_FORMAT" | "RETURNED_BEFORE" | "DUPLICATE_IN_CART" | "INCOMPATIBLE" | "PREFERENCE_CONFLICT" | "INCLUDED_IN_SUBSCRIPTION" | "NEWER_VERSION" | "PREFERRED_FORMAT";
+        /** CheckWarning */
+        CheckWarning: {
+            code: components["schemas"]["WarningCode"];
+            /** Evidence */
+            evidence: components["schemas"]["Evidence"][];
+            /** Message */
+            message: string;
+            severity: components["schemas"]["Severity"];
+            /** Sku */
+            sku: string;
+            suggestion: components["schemas"]["Suggestion"] | null;
+        };
         /** CustomerCounts */
         CustomerCounts: {
             /** Cancelled Orders */
@@ -668,7 +674,7 @@ export interface components {
             at: string;
             /** Check Id */
             check_id: string;
-            code: components["schemas"]["Code"];
+            code: components["schemas"]["WarningCode"];
             /** Order Id */
             order_id?: string | null;
             /** Reason */
@@ -692,7 +698,7 @@ export interface components {
         /** FeedbackRecorded */
         FeedbackRecorded: {
             action: components["schemas"]["FeedbackAction"];
-            code: components["schemas"]["Code"];
+            code: components["schemas"]["WarningCode"];
             /** Reason */
             reason?: string | null;
             /** Replacement Sku */
@@ -708,7 +714,7 @@ export interface components {
         /** FeedbackResponse */
         FeedbackResponse: {
             action: components["schemas"]["FeedbackAction"];
-            code: components["schemas"]["Code"];
+            code: components["schemas"]["WarningCode"];
             /** Reason */
             reason?: string | null;
             /** Replacement Sku */
@@ -903,7 +909,7 @@ export interface components {
             at: string;
             /** Check Id */
             check_id: string;
-            code: components["schemas"]["Code"];
+            code: components["schemas"]["WarningCode"];
             /** Order Id */
             order_id: string | null;
             outcome: components["schemas"]["FeedbackAction"];
@@ -1409,21 +1415,15 @@ export interface components {
          * @enum {string}
          */
         Verdict: "proceed" | "info" | "confirm" | "block";
-        /** WarningOut */
-        WarningOut: {
-            code: components["schemas"]["Code"];
-            /** Evidence */
-            evidence: components["schemas"]["Evidence"][];
-            /** Message */
-            message: string;
-            severity: components["schemas"]["Severity"];
-            /** Sku */
-            sku: string;
-            suggestion: components["schemas"]["Suggestion"] | null;
-        };
+        /**
+         * WarningCode
+         * @description The warning codes, in the contract's order.
+         * @enum {string}
+         */
+        WarningCode: "ALREADY_OWNED" | "ALREADY_SUBSCRIBED" | "DUPLICATE_ORDER" | "PREVIOUSLY_PURCHASED" | "EARLY_REPURCHASE" | "OWNED_OTHER_FORMAT" | "RETURNED_BEFORE" | "DUPLICATE_IN_CART" | "INCOMPATIBLE" | "PREFERENCE_CONFLICT" | "INCLUDED_IN_SUBSCRIPTION" | "NEWER_VERSION" | "PREFERRED_FORMAT";
         /** WarningStats */
         WarningStats: {
-            code: components["schemas"]["Code"];
+            code: components["schemas"]["WarningCode"];
             /** Kept */
             kept: number;
             /** Raised */

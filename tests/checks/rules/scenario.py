@@ -9,6 +9,7 @@ from typing import Any
 from app.checks.customer import build_view
 from app.checks.facts import (
     CartLine,
+    CartWarning,
     Catalog,
     History,
     ProductFacts,
@@ -16,7 +17,6 @@ from app.checks.facts import (
     ReturnEvent,
     StatedPreferences,
     Thresholds,
-    Warning,
 )
 from app.checks.rules import Assessment, Context, assess
 
@@ -76,7 +76,7 @@ class Scenario:
             by_category={k: tuple(v) for k, v in by_category.items()},
         )
 
-    def run(self, cart: Iterable[str | tuple[str, dict[str, Any]]]) -> list[Warning]:
+    def run(self, cart: Iterable[str | tuple[str, dict[str, Any]]]) -> list[CartWarning]:
         return self.assess(cart).warnings
 
     def assess(self, cart: Iterable[str | tuple[str, dict[str, Any]]]) -> Assessment:
@@ -98,5 +98,5 @@ class Scenario:
                               thresholds=thresholds))
 
 
-def codes(warnings: list[Warning]) -> list[tuple[str, str]]:
+def codes(warnings: list[CartWarning]) -> list[tuple[str, str]]:
     return [(w.sku, w.code.value) for w in warnings]

@@ -24,7 +24,7 @@ class Review:
     def must_confirm(self) -> bool:
         return self.result.verdict in (m.Verdict.confirm, m.Verdict.block)
 
-    def warnings_for(self, sku: str) -> list[m.Warning]:
+    def warnings_for(self, sku: str) -> list[m.CheckWarning]:
         return [w for w in self.result.warnings if w.sku == sku]
 
     def feedback(self, *, kept: Iterable[str] = (), removed: Iterable[str] = (),

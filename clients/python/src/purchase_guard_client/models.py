@@ -234,7 +234,7 @@ class Suggestion(_Response):
     message: str
 
 
-class Warning(_Response):  # noqa: A001 - the contract's name
+class CheckWarning(_Response):
     code: WarningCode
     severity: Severity
     sku: str
@@ -257,7 +257,7 @@ class CheckResult(_Response):
     check_id: str | None
     customer_id: str
     verdict: Verdict
-    warnings: list[Warning]
+    warnings: list[CheckWarning]
     degraded: bool
     as_of: datetime | None = None
     degraded_reason: str | None = None
@@ -431,7 +431,7 @@ class CheckEvent(_Response):
     verdict: Verdict
     degraded: bool
     items: list[dict[str, Any]]
-    warnings: list[Warning]
+    warnings: list[CheckWarning]
     order_id: str | None = None
     outcomes: list[dict[str, Any]] = Field(default_factory=list)
 
