@@ -44,7 +44,8 @@ def _proceed() -> dict:
 
 
 def _product() -> dict:
-    return {"sku": "a", "title": "A", "attributes": {}}
+    return {"sku": "a", "title": "A", "attributes": {}, "created_at": "2026-01-01T00:00:00Z",
+            "updated_at": "2026-01-01T00:00:00Z"}
 
 
 def _problem(status: int) -> dict:

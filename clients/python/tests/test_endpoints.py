@@ -38,7 +38,8 @@ def test_a_shop_day_through_every_endpoint(service: str, keys: dict[str, str], i
 
         order = shop.record_order(m.OrderIn(
             order_id=f"o-{ids}", customer_id=customer, placed_at=now - timedelta(days=40),
-            lines=[m.OrderLineIn(sku=ebook.sku), m.OrderLineIn(sku=f"mug-{ids}", quantity=2)]))
+            lines=[m.OrderLineIn(sku=ebook.sku, quantity=1),
+                   m.OrderLineIn(sku=f"mug-{ids}", quantity=2)]))
         assert [ln.sku for ln in order.lines] == [ebook.sku, f"mug-{ids}"]
         assert shop.record_order(order.model_dump(include={"order_id", "customer_id",
                                                            "placed_at", "lines"})).order_id
@@ -47,7 +48,7 @@ def test_a_shop_day_through_every_endpoint(service: str, keys: dict[str, str], i
                                          "lines": [{"sku": "lamp", "quantity": 1}]}])
         assert imported.created == 1
         returned = shop.record_return(order.order_id, m.ReturnIn(
-            lines=[m.ReturnLineIn(sku=f"mug-{ids}")], reason=m.ReturnReason.defective,
+            lines=[m.ReturnLineIn(sku=f"mug-{ids}", quantity=1)], reason=m.ReturnReason.defective,
             return_id=f"r-{ids}"))
         assert returned.return_id == f"r-{ids}"
         assert shop.cancel_order(f"o2-{ids}").cancelled_at is not None
@@ -65,7 +66,7 @@ def test_a_shop_day_through_every_endpoint(service: str, keys: dict[str, str], i
         assert result.repeats_order is None
         shop.record_order(m.OrderIn(
             order_id=f"o3-{ids}", customer_id=customer, placed_at=now - timedelta(minutes=5),
-            lines=[m.OrderLineIn(sku="tea"), m.OrderLineIn(sku="cups")]))
+            lines=[m.OrderLineIn(sku="tea", quantity=1), m.OrderLineIn(sku="cups", quantity=1)]))
         repeat = shop.check(customer, ["tea", "cups"])
         assert repeat.repeats_order is not None
         assert (repeat.repeats_order.order_id, repeat.repeats_order.matched_lines) == (
