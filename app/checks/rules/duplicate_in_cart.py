@@ -31,7 +31,7 @@ def check(line: CartLine, ctx: Context) -> list[CartWarning]:
     ]
     if not relatives:
         return []
-    first_line, first = relatives[0]
+    _, first = relatives[0]
     return [CartWarning(
         code=WarningCode(CODE),
         severity=Severity.info,
