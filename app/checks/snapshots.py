@@ -12,6 +12,7 @@ Bounded by entries and by rows held (settings `snapshot_max_entries`, `snapshot_
 
 import asyncio
 import logging
+import time
 from collections import OrderedDict
 from datetime import timedelta
 
@@ -33,6 +34,11 @@ _RECENT_CUSTOMERS = (
 )
 
 WARM_UP_BATCH = 50
+# After a whole load that took t seconds, the customer's next one waits at least this many
+# times t: a customer who orders while checking (a wholesaler's day) is read by key in the
+# meantime, and on a 2-core machine back-to-back reloads of a 10,000-line history kept the
+# database busy enough to double the p99 of the checks after each order (bench/cold.py).
+RELOAD_SPACING = 10
 
 # The customer's token: records do not depend on the catalog.
 Version = str | None
@@ -47,6 +53,8 @@ class SnapshotStore:
         self._sessionmaker = sessionmaker
         self._window = duplicate_window
         self._loading: dict[str, asyncio.Task[None]] = {}
+        # customer -> when their next whole load may start (entries leave with their load).
+        self._not_before: dict[str, float] = {}
         self._wanted: dict[str, Version] = {}
         self._delay_s = load_delay_s
         self._stopping = False
@@ -112,6 +120,7 @@ class SnapshotStore:
     def _finished(self, customer_id: str, task: asyncio.Task[None]) -> None:
         self._loading.pop(customer_id, None)
         self._wanted.pop(customer_id, None)
+        self._forget_spacing()
         if not task.cancelled() and (error := task.exception()) is not None:
             logger.warning("snapshot load failed: %r", error)
 
@@ -120,14 +129,24 @@ class SnapshotStore:
         (and the next, right after a write) read their carts by key meanwhile, and a burst
         of writes costs one load, under the newest version a check has seen."""
         while True:
-            await asyncio.sleep(self._delay_s)
+            wait = self._not_before.get(customer_id, 0.0) - time.monotonic()
+            await asyncio.sleep(max(self._delay_s, wait))
             version = self._wanted[customer_id]
+            started = time.monotonic()
             async with self._sessionmaker() as session:
                 records = await load_records(session, customer_id, None, now=utcnow(),
                                              window=self._window)
+            took = time.monotonic() - started
+            self._not_before[customer_id] = started + took * RELOAD_SPACING
             self._remember(customer_id, version, records)
             if self._wanted[customer_id] == version:
                 return
+
+    def _forget_spacing(self) -> None:
+        """Spacings that have passed: what is left is bounded by the recent loads."""
+        if len(self._not_before) > 2 * max(len(self._loading), 512):
+            now = time.monotonic()
+            self._not_before = {c: t for c, t in self._not_before.items() if t > now}
 
     def forget(self, customer_id: str) -> None:
         """After an erasure: drop the copy (its token already makes it unusable)."""
