@@ -2,6 +2,7 @@
 
 import base64
 import json
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -10,6 +11,7 @@ from pydantic import BaseModel
 from app.errors import InvalidInput
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 LimitQuery = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500).")]
 CursorQuery = Annotated[
@@ -19,8 +21,19 @@ CursorQuery = Annotated[
 
 
 class Page(BaseModel, Generic[T]):
+    """Every list's page; each list names its own (`class KeyPage(Page[Key])`), which is the
+    name the spec and the SDKs give it."""
+
     items: list[T]
     next_cursor: str | None
+
+
+def first_of(rows: Sequence[R], limit: int,
+             position: Callable[[R], list[Any]]) -> tuple[Sequence[R], str | None]:
+    """The page among `limit + 1` rows read in the list's order: its first `limit`, and the
+    cursor after them when there were more."""
+    page = rows[:limit]
+    return page, encode_cursor(position(page[-1])) if len(rows) > limit else None
 
 
 def encode_cursor(position: list[Any]) -> str:

@@ -3,6 +3,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from app.keys.principals import Role
+from app.pagination import Page
 
 
 class AuditEntryOut(BaseModel):
@@ -17,6 +18,5 @@ class AuditEntryOut(BaseModel):
     path: str = Field(description="The path read; after an erasure, only its route template.")
 
 
-class AuditPage(BaseModel):
-    items: list[AuditEntryOut]
-    next_cursor: str | None
+class AuditPage(Page[AuditEntryOut]):
+    pass

@@ -11,7 +11,7 @@ from app.audit.schemas import AuditEntryOut, AuditPage
 from app.audit.writer import AuditWriter
 from app.db import table_of, utcnow
 from app.keys.principals import Principal, Role
-from app.pagination import bad_cursor, decode_cursor, encode_cursor
+from app.pagination import bad_cursor, decode_cursor, first_of
 
 
 def _row(principal: Principal, request: Request, action: str,
@@ -75,10 +75,8 @@ async def list_entries(
         if not isinstance(before, int):
             raise bad_cursor()
         stmt = stmt.where(AuditEntry.id < before)
-    rows = list((await session.scalars(stmt)).all())
-    more = len(rows) > limit
-    rows = rows[:limit]
+    rows, next_cursor = first_of((await session.scalars(stmt)).all(), limit, lambda r: [r.id])
     return AuditPage(
         items=[AuditEntryOut.model_validate(r, from_attributes=True) for r in rows],
-        next_cursor=encode_cursor([rows[-1].id]) if more else None,
+        next_cursor=next_cursor,
     )

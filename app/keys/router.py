@@ -6,8 +6,8 @@ from app.auth import AdminKey
 from app.deps import RuntimeDep, SessionDep
 from app.keys import service
 from app.keys.principals import Principal, hash_key
-from app.keys.schemas import Key, KeyCreate, KeyCreated
-from app.pagination import CursorQuery, LimitQuery, Page
+from app.keys.schemas import KeyCreate, KeyCreated, KeyPage
+from app.pagination import CursorQuery, LimitQuery
 from app.problems import problem_responses
 
 router = APIRouter(prefix="/v1/keys", tags=["keys"])
@@ -28,10 +28,10 @@ async def create_key(
     return created
 
 
-@router.get("", response_model=Page[Key], responses=problem_responses())
+@router.get("", response_model=KeyPage, responses=problem_responses())
 async def list_keys(
     session: SessionDep, _key: AdminKey, limit: LimitQuery = 50, cursor: CursorQuery = None
-) -> Page[Key]:
+) -> KeyPage:
     return await service.list_keys(session, limit=limit, cursor=cursor)
 
 

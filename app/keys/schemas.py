@@ -4,6 +4,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from app.keys.principals import Role
+from app.pagination import Page
 from app.types import NoControlCharacters, NonBlankTextPattern
 
 
@@ -31,3 +32,7 @@ class KeyCreated(BaseModel):
     role: Role
     name: str
     created_at: datetime
+
+
+class KeyPage(Page[Key]):
+    pass

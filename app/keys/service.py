@@ -9,8 +9,8 @@ from app.freshness import versions
 from app.ids import new_id
 from app.keys.models import ApiKey
 from app.keys.principals import Role, hash_key
-from app.keys.schemas import Key, KeyCreated
-from app.pagination import Page, decode_cursor, encode_cursor
+from app.keys.schemas import Key, KeyCreated, KeyPage
+from app.pagination import decode_cursor, first_of
 
 
 async def create_key(session: AsyncSession, *, role: Role, name: str) -> KeyCreated:
@@ -30,18 +30,14 @@ async def create_key(session: AsyncSession, *, role: Role, name: str) -> KeyCrea
     )
 
 
-async def list_keys(session: AsyncSession, *, limit: int, cursor: str | None) -> Page[Key]:
+async def list_keys(session: AsyncSession, *, limit: int, cursor: str | None) -> KeyPage:
     stmt = select(ApiKey).order_by(ApiKey.key_id).limit(limit + 1)
     if cursor:
         [after] = decode_cursor(cursor, size=1)
         stmt = stmt.where(ApiKey.key_id > str(after))
-    rows = list((await session.scalars(stmt)).all())
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return Page[Key](
-        items=[Key.model_validate(r) for r in rows],
-        next_cursor=encode_cursor([rows[-1].key_id]) if more else None,
-    )
+    rows, next_cursor = first_of((await session.scalars(stmt)).all(), limit,
+                                 lambda r: [r.key_id])
+    return KeyPage(items=[Key.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
 async def revoke_key(session: AsyncSession, *, key_id: str) -> None:

@@ -10,6 +10,7 @@ from app.checks.facts import WarningCode
 from app.checks.schemas import CheckItem, CheckWarning, FeedbackAction, Verdict
 from app.customers.schemas import Preferences
 from app.orders.schemas import OrderLine, ReturnLineIn, ReturnReason
+from app.pagination import Page
 
 
 class OwnedItem(BaseModel):
@@ -167,6 +168,5 @@ Event = Annotated[
     OrderEvent | ReturnEvent | CancellationEvent | CheckEvent | FeedbackEvent | PreferencesEvent,
     Field(discriminator="type"),
 ]
-class HistoryPage(BaseModel):
-    items: list[Event]
-    next_cursor: str | None
+class HistoryPage(Page[Event]):
+    pass

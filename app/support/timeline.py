@@ -20,7 +20,7 @@ from app.checks.models import Check, Feedback
 from app.customers.models import PreferenceVersion
 from app.orders import schemas as orders_schemas
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
-from app.pagination import bad_cursor, decode_cursor, encode_cursor
+from app.pagination import bad_cursor, decode_cursor, first_of
 from app.support.schemas import (
     CancellationEvent,
     CheckEvent,
@@ -59,8 +59,9 @@ class Position:
     rank: int
     id: str | int
 
-    def encode(self) -> str:
-        return encode_cursor([self.at.isoformat(), self.rank, self.id])
+    def position(self) -> list[Any]:
+        """What the cursor after this event holds."""
+        return [self.at.isoformat(), self.rank, self.id]
 
     @classmethod
     def decode(cls, cursor: str) -> "Position":
@@ -176,8 +177,7 @@ async def read_page(
             found.append((source, Position(at, source.rank, getattr(row, source.id.key)), row))
     # Stable: within one source the database's own order of ids (its collation) is kept.
     found.sort(key=lambda e: (e[1].at, e[1].rank), reverse=True)
-    page = found[:limit]
-    next_cursor = page[-1][1].encode() if len(found) > limit else None
+    page, next_cursor = first_of(found, limit, lambda event: event[1].position())
     return HistoryPage(items=await _events(session, page), next_cursor=next_cursor)
 
 

@@ -784,6 +784,13 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
+        /** KeyPage */
+        KeyPage: {
+            /** Items */
+            items: components["schemas"]["Key"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** LearnedSize */
         LearnedSize: {
             /** Category */
@@ -950,13 +957,6 @@ export interface components {
              * @description Null when the sku is not in the catalog.
              */
             title: string | null;
-        };
-        /** Page[Key] */
-        Page_Key_: {
-            /** Items */
-            items: components["schemas"]["Key"][];
-            /** Next Cursor */
-            next_cursor: string | null;
         };
         /** Preferences */
         Preferences: {
@@ -2447,7 +2447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Key_"];
+                    "application/json": components["schemas"]["KeyPage"];
                 };
             };
             /** @description Malformed request (body is not valid JSON) */

@@ -608,6 +608,14 @@ class KeyCreated(BaseModel):
     created_at: Annotated[AwareDatetime, Field(title='Created At')]
 
 
+class KeyPage(BaseModel):
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    items: Annotated[list[Key], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')]
+
+
 class OrderCreate(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -664,14 +672,6 @@ class OutcomeItem(BaseModel):
     """
     When the outcome was learnt.
     """
-
-
-class PageKey(BaseModel):
-    model_config = ConfigDict(
-        extra='allow',
-    )
-    items: Annotated[list[Key], Field(title='Items')]
-    next_cursor: Annotated[str | None, Field(title='Next Cursor')]
 
 
 class Product(BaseModel):
@@ -929,6 +929,7 @@ __all__ = [
     'Key',
     'KeyCreate',
     'KeyCreated',
+    'KeyPage',
     'LearnedSize',
     'Order',
     'OrderBatchResult',
@@ -938,7 +939,6 @@ __all__ = [
     'OrderLineIn',
     'OutcomeItem',
     'OwnedItem',
-    'PageKey',
     'Preferences',
     'PreferencesEvent',
     'PreferencesUpdate',

@@ -12,7 +12,6 @@ from purchase_guard_client._generated import (
     AuditEntryOut,
     CheckItem,
     OrderCreate,
-    PageKey,
     PreferencesUpdate,
     ProductUpsert,
     ReturnCreate,
@@ -25,7 +24,6 @@ ReturnIn = ReturnCreate
 ReturnLine = ReturnLineIn
 PreferencesIn = PreferencesUpdate
 CartItem = CheckItem
-KeyPage = PageKey
 AuditEntry = AuditEntryOut
 
 
