@@ -53,7 +53,7 @@ class SnapshotStore:
         self._sessionmaker = sessionmaker
         self._window = duplicate_window
         self._loading: dict[str, asyncio.Task[None]] = {}
-        # customer -> when their next whole load may start (entries leave with their load).
+        # customer -> when their next whole load may start (dropped once passed).
         self._not_before: dict[str, float] = {}
         self._wanted: dict[str, Version] = {}
         self._delay_s = load_delay_s
