@@ -44,19 +44,9 @@ async def database_url(
         await upgrade_to_head(url)
         yield url
         return
-    await services.require_postgres()
-    name = f"pg_test_{uuid.uuid4().hex[:12]}"
-    admin = create_async_engine(services.POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    async with admin.connect() as conn:
-        await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = services.POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
-    try:
+    async with services.postgres_database("pg_test") as url:
         await upgrade_to_head(url)
         yield url
-    finally:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await admin.dispose()
 
 
 @pytest.fixture(scope="session")

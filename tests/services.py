@@ -7,6 +7,9 @@ by naming them.
 
 import os
 import socket
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from urllib.parse import urlparse
 
 import pytest
@@ -52,6 +55,25 @@ def _unavailable(what: str, url: str) -> None:
 async def require_postgres() -> None:
     if not (_reachable(POSTGRES_URL, 5432) and await _postgres_answers()):
         _unavailable("PostgreSQL", POSTGRES_URL)
+
+
+@asynccontextmanager
+async def postgres_database(prefix: str) -> AsyncIterator[str]:
+    """A new, empty PostgreSQL database of this run's own, dropped afterwards: its URL."""
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    await require_postgres()
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        async with admin.connect() as conn:
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        await admin.dispose()
 
 
 def require_redis() -> None:

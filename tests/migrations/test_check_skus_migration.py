@@ -2,7 +2,6 @@
 support's search by sku must find the checks logged before the upgrade, and a downgrade
 must give the rows back."""
 
-import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,17 +22,8 @@ async def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Asyn
     if request.param == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path / 'migrate.db'}"
         return
-    await services.require_postgres()
-    name = f"pg_migrate_{uuid.uuid4().hex[:12]}"
-    admin = create_async_engine(services.POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    async with admin.connect() as conn:
-        await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield services.POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await admin.dispose()
+    async with services.postgres_database("pg_migrate") as url:
+        yield url
 
 
 async def _migrate(url: str, to: str, *, down: bool = False) -> None:
