@@ -52,15 +52,15 @@ class CheckFirstApp(FastAPI):
 
 
 class FastCheckRoute:
+    """`POST /v1/checks` only (`CheckFirstApp` sends nothing else here); `app` is the whole
+    application, for the checks this path does not answer."""
+
     def __init__(self, app: ASGIApp, *, body_limit: int) -> None:
         self.app = app
         self.body_limit = body_limit
         self.answered_seconds = REQUEST_SECONDS.labels("POST", PATH, "200")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != PATH or scope["method"] != "POST":
-            await self.app(scope, receive, send)
-            return
         started = time.perf_counter()
         try:
             messages, body = await read_body(receive, self.body_limit)
