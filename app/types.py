@@ -15,8 +15,12 @@ Identifier = Annotated[
 # Other text: anything but control characters (U+0000-U+001F, U+007F), which PostgreSQL
 # refuses (NUL) or a shop's screens would show as garbage.
 TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
-# Text that is stripped and must not be empty: something besides white space.
-NONBLANK_TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+# Text that is stripped and must not be empty: something besides white space. White space
+# spelled out as the strip sees it (Unicode's White_Space): `\s` differs between Python
+# (U+0085 is space) and JSON Schema's regexes (U+FEFF is space).
+WHITE_SPACE = r"\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NONBLANK_TEXT_PATTERN = (r"^[^\x00-\x1f\x7f]*[^\x00-\x1f\x7f" + WHITE_SPACE
+                         + r"][^\x00-\x1f\x7f]*$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -33,6 +37,16 @@ TextPattern = Field(json_schema_extra={"pattern": TEXT_PATTERN})
 NonBlankTextPattern = Field(json_schema_extra={"pattern": NONBLANK_TEXT_PATTERN})
 
 
+def _not_blank(value: str) -> str:
+    # Pydantic's min_length looks before strip_whitespace strips: " " would pass as "".
+    if not value:
+        raise ValueError("must hold something besides white space")
+    return value
+
+
+NotBlank = AfterValidator(_not_blank)
+
+
 def _keys_matching(pattern: str) -> Any:
     def add(schema: dict[str, Any]) -> None:
         schema.setdefault("propertyNames", {})["pattern"] = pattern
@@ -46,9 +60,9 @@ TextKeys = _keys_matching(TEXT_PATTERN)
 NonBlankTextKeys = _keys_matching(NONBLANK_TEXT_PATTERN)
 
 Tag = Annotated[str, NoControlCharacters, StringConstraints(
-    min_length=1, max_length=128, strip_whitespace=True), NonBlankTextPattern]
+    min_length=1, max_length=128, strip_whitespace=True), NotBlank, NonBlankTextPattern]
 ShortText = Annotated[str, NoControlCharacters, StringConstraints(
-    min_length=1, max_length=64, strip_whitespace=True), NonBlankTextPattern]
+    min_length=1, max_length=64, strip_whitespace=True), NotBlank, NonBlankTextPattern]
 
 
 def _plausible(value: datetime) -> datetime:

@@ -8,6 +8,7 @@ from app.types import (
     Identifier,
     NoControlCharacters,
     NonBlankTextPattern,
+    NotBlank,
     ProductSku,
     ShortText,
     Tag,
@@ -20,7 +21,7 @@ AttributeKey = Annotated[str, NoControlCharacters,
 AttributeValue = Annotated[str, NoControlCharacters,
                            StringConstraints(max_length=256), TextPattern]
 Title = Annotated[str, NoControlCharacters, StringConstraints(
-    min_length=1, max_length=500, strip_whitespace=True), NonBlankTextPattern]
+    min_length=1, max_length=500, strip_whitespace=True), NotBlank, NonBlankTextPattern]
 TagList = Annotated[list[Tag], Field(max_length=100)]
 
 

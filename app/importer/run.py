@@ -80,20 +80,22 @@ async def import_orders(
         summary.services_created = await catalog_service.add_services(session, mapping.services)
     source = reading.open_source(path)
     bar = Progress(source.size, enabled=progress)
+    async with sessionmaker() as session:
+        copying = session.get_bind().dialect.name == "postgresql"
     try:
         if file_format == "csv":
             chunks = _csv_chunks(source, mapping, chunk_lines, summary)
         else:
             chunks = _ndjson_chunks(source, chunk_lines, summary)
-        # The next chunk is read (in a thread) while this one is written: the database
-        # works on one core while Python parses on the other.
-        next_chunk = asyncio.ensure_future(asyncio.to_thread(next, chunks, None))
-        while (batch := await next_chunk) is not None:
-            next_chunk = asyncio.ensure_future(asyncio.to_thread(next, chunks, None))
-            orders, returns, lines = batch
+        batches = (_batch(*chunk, copying=copying) for chunk in chunks)
+        # The next batch is read and made ready (in a thread) while this one is written:
+        # the database works on one core while Python parses on the other.
+        next_batch = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+        while (batch := await next_batch) is not None:
+            next_batch = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
             async with sessionmaker() as session:
-                await _write(session, orders, returns, summary, settings)
-            summary.lines += lines
+                await _write(session, batch, summary, settings)
+            summary.lines += batch.lines
             bar.update(source.position(), summary.lines)
         bar.finish(source.position(), summary.lines)
     finally:
@@ -101,12 +103,38 @@ async def import_orders(
     return summary
 
 
-Batch = tuple[list[OrderCreate], list[drafts.ReturnDraft], int]
+@dataclass
+class Batch:
+    """One chunk's whole orders, split by the path that writes them."""
+
+    plain: list[OrderCreate]
+    # Orders naming their check take the path that checks the link and records outcomes.
+    linked: list[OrderCreate]
+    returns: list[drafts.ReturnDraft]
+    lines: int
+    # An order id met again in the same chunk: a conflict, whatever its body.
+    repeated: int = 0
+    # The plain orders ready for COPY, on PostgreSQL.
+    records: pg_copy.Records | None = None
+
+
+def _batch(orders: list[OrderCreate], returns: list[drafts.ReturnDraft], lines: int, *,
+           copying: bool) -> Batch:
+    unique: dict[str, OrderCreate] = {}
+    for order in orders:
+        unique.setdefault(order.order_id, order)
+    plain = [o for o in unique.values() if o.check_id is None]
+    return Batch(plain=plain, linked=[o for o in unique.values() if o.check_id is not None],
+                 returns=returns, lines=lines, repeated=len(orders) - len(unique),
+                 records=pg_copy.records(plain) if copying and plain else None)
+
+
+Chunk = tuple[list[OrderCreate], list[drafts.ReturnDraft], int]
 
 
 def _csv_chunks(
     source: reading.Source, mapping: ColumnMapping, chunk_lines: int, summary: Summary
-) -> Iterator[Batch]:
+) -> Iterator[Chunk]:
     header, rows = reading.csv_rows(source)
     missing = mapping.missing(header)
     if missing:
@@ -126,7 +154,7 @@ def _csv_chunks(
         yield orders, chunk.returns, chunk.lines
 
 
-def _ndjson_chunks(source: reading.Source, chunk_lines: int, summary: Summary) -> Iterator[Batch]:
+def _ndjson_chunks(source: reading.Source, chunk_lines: int, summary: Summary) -> Iterator[Chunk]:
     orders: list[OrderCreate] = []
     seen = 0
     for number, obj in reading.ndjson_objects(source):
@@ -151,30 +179,20 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {first['msg']}" if where else first["msg"]
 
 
-async def _write(
-    session: AsyncSession, orders: list[OrderCreate], returns: list[drafts.ReturnDraft],
-    summary: Summary, settings: Settings,
-) -> None:
-    unique: dict[str, OrderCreate] = {}
-    for order in orders:
-        if order.order_id in unique:
-            summary.conflicts += 1
-            continue
-        unique[order.order_id] = order
-    plain = [o for o in unique.values() if o.check_id is None]
-    if plain:
-        record = (pg_copy.record_orders if session.get_bind().dialect.name == "postgresql"
-                  else orders_service.record_orders)
-        _count(summary, await record(session, plain))
-    # Orders naming their check take the path that checks the link and records outcomes.
-    linked = [o for o in unique.values() if o.check_id is not None]
-    if linked:
+async def _write(session: AsyncSession, batch: Batch, summary: Summary,
+                 settings: Settings) -> None:
+    summary.conflicts += batch.repeated
+    if batch.records is not None:
+        _count(summary, await pg_copy.record_orders(session, batch.records))
+    elif batch.plain:
+        _count(summary, await orders_service.record_orders(session, batch.plain))
+    if batch.linked:
         created, unchanged, conflicts, refused = await linked_orders.record_orders(
-            session, linked, settings=settings)
+            session, batch.linked, settings=settings)
         _count(summary, (created, unchanged, conflicts))
         for order_id, why in refused.items():
             summary.error(None, f"order {order_id}: check_id: {why}")
-    outcome = await record_returns(session, returns)
+    outcome = await record_returns(session, batch.returns)
     summary.returns_created += outcome.created
     summary.returns_unchanged += outcome.unchanged
     for line, message in outcome.unmatched:

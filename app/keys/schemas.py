@@ -5,7 +5,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from app.keys.principals import Role
 from app.pagination import Page
-from app.types import NoControlCharacters, NonBlankTextPattern
+from app.types import NoControlCharacters, NonBlankTextPattern, NotBlank
 
 
 class KeyCreate(BaseModel):
@@ -13,7 +13,7 @@ class KeyCreate(BaseModel):
 
     role: Role
     name: Annotated[str, NoControlCharacters, StringConstraints(
-        min_length=1, max_length=200, strip_whitespace=True), NonBlankTextPattern]
+        min_length=1, max_length=200, strip_whitespace=True), NotBlank, NonBlankTextPattern]
 
 
 class Key(BaseModel):

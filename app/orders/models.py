@@ -28,12 +28,12 @@ class OrderLine(Base):
     __tablename__ = "order_line"
     __table_args__ = (Index(None, "customer_id", "sku"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    order_id: Mapped[str] = mapped_column(
-        ForeignKey("customer_order.order_id", ondelete="CASCADE"), index=True
-    )
+    # No foreign key and no surrogate id: a line is written only with its order, erasure
+    # deletes lines by customer, and each index entry is paid on every line written
+    # (migration 0008 says how much).
+    order_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     customer_id: Mapped[str] = mapped_column(String(128))
-    line_no: Mapped[int] = mapped_column(Integer)
     sku: Mapped[str] = mapped_column(String(128))
     quantity: Mapped[int] = mapped_column(Integer)
     # Decimal text: exact on both databases, whatever the currency.

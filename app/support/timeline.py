@@ -185,9 +185,11 @@ async def _events(session: AsyncSession, page: Sequence[tuple[Source, Position, 
     order_ids = [row.order_id for s, _, row in page if s.type == EventType.order]
     return_ids = [row.return_id for s, _, row in page if s.type == EventType.return_]
     check_ids = [row.check_id for s, _, row in page if s.type == EventType.check]
-    order_lines = await _lines(session, OrderLine, OrderLine.order_id, order_ids)
-    return_lines = await _lines(session, ReturnLine, ReturnLine.return_id, return_ids)
-    outcomes = await _lines(session, Feedback, Feedback.check_id, check_ids)
+    order_lines = await _lines(session, OrderLine, OrderLine.order_id, order_ids,
+                               OrderLine.line_no)
+    return_lines = await _lines(session, ReturnLine, ReturnLine.return_id, return_ids,
+                                ReturnLine.id)
+    outcomes = await _lines(session, Feedback, Feedback.check_id, check_ids, Feedback.id)
     ordered = dict((await session.execute(
         select(CustomerOrder.check_id, CustomerOrder.order_id)
         .where(CustomerOrder.check_id.in_(check_ids)))).all()) if check_ids else {}
@@ -234,11 +236,11 @@ async def _events(session: AsyncSession, page: Sequence[tuple[Source, Position, 
 
 
 async def _lines(
-    session: AsyncSession, model: Any, parent: Any, parent_ids: list[str]
+    session: AsyncSession, model: Any, parent: Any, parent_ids: list[str], order: Any
 ) -> dict[str, list[Any]]:
     if not parent_ids:
         return {}
-    stmt = select(model).where(parent.in_(parent_ids)).order_by(parent, model.id)
+    stmt = select(model).where(parent.in_(parent_ids)).order_by(parent, order)
     grouped: dict[str, list[Any]] = {}
     for line in (await session.scalars(stmt)).all():
         grouped.setdefault(getattr(line, parent.key), []).append(line)

@@ -71,6 +71,36 @@ async def test_control_characters_in_any_text_field_are_a_422_naming_it(
         assert (await client.get(path, headers=keys["admin"])).status_code == 404
 
 
+# Stripped, these would be empty: white space as Python and JSON Schema disagree on it too.
+BLANK = [" ", "\u0085", "\u00a0", "\u3000", " \u2028 "]
+MUST_NOT_BE_BLANK = [
+    ("PUT", "/v1/products/p-1", "admin", {**PRODUCT, "title": "{bad}"}, ["title"]),
+    ("PUT", "/v1/products/p-1", "admin", {**PRODUCT, "provides": ["{bad}"]}, ["provides", 0]),
+    ("POST", "/v1/keys", "admin", {"role": "checkout", "name": "{bad}"}, ["name"]),
+    ("PUT", "/v1/customers/c-1/preferences", "checkout", {"formats": ["{bad}"]},
+     ["formats", 0]),
+    ("PUT", "/v1/customers/c-1/preferences", "checkout", {"sizes": {"shoes": "{bad}"}},
+     ["sizes", "shoes"]),
+    ("PUT", "/v1/customers/c-1/preferences", "checkout", {"avoid": ["{bad}"]}, ["avoid", 0]),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "role", "body", "field"), MUST_NOT_BE_BLANK,
+                         ids=[f"{m} {p} {'.'.join(map(str, f))}"
+                              for m, p, _, _, f in MUST_NOT_BE_BLANK])
+async def test_text_of_white_space_alone_is_a_422_naming_it(
+    client: httpx.AsyncClient, keys: dict, method: str, path: str, role: str,
+    body: dict[str, Any], field: list[Any],
+) -> None:
+    for bad in BLANK:
+        response = await client.request(method, path, json=_with(body, bad), headers=keys[role])
+        _names(response, field)
+    preferences = await client.get("/v1/customers/c-1/preferences", headers=keys["support"])
+    assert preferences.json()["updated_at"] is None
+    if path.startswith("/v1/products/"):
+        assert (await client.get(path, headers=keys["admin"])).status_code == 404
+
+
 QUERIES = [
     ("/v1/audit", "key_id"), ("/v1/audit", "customer_id"), ("/v1/audit", "cursor"),
     ("/v1/customers/c-1/history", "sku"), ("/v1/customers/c-1/history", "since"),

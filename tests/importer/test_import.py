@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from app.importer.mapping import PRESETS, ColumnMapping
 from app.importer.run import import_orders
@@ -112,12 +113,23 @@ async def test_a_changed_order_is_a_conflict_not_an_overwrite(
     first = tmp_path / "a.csv"
     first.write_text("id,who,when,sku,quantity\no-1,c-1,2026-01-05T10:00:00,mug,2\n")
     second = tmp_path / "b.csv"
-    second.write_text("id,who,when,sku,quantity\no-1,c-1,2026-01-05T10:00:00,mug,3\n")
+    second.write_text("id,who,when,sku,quantity\no-1,c-1,2026-01-05T10:00:00,mug,3\n"
+                      "o-2,c-1,2026-01-06T10:00:00,mug,1\n")
     assert (await _import(client, first, file_format="csv", mapping=mapping)).orders_created == 1
-    assert (await _import(client, second, file_format="csv", mapping=mapping)).conflicts == 1
+    again = await _import(client, second, file_format="csv", mapping=mapping)
+    assert (again.orders_created, again.conflicts) == (1, 1)
+    assert await _lines_without_their_order(client) == 0
     order = (await client.get("/v1/orders/o-1", headers=keys["support"])).json()
     assert order["lines"][0]["quantity"] == 2
     assert order["placed_at"] == "2026-01-05T10:00:00Z"
+
+
+async def _lines_without_their_order(client: httpx.AsyncClient) -> int:
+    """Lines carry no foreign key (migration 0008): the writes alone keep them whole."""
+    async with client.app.state.runtime.sessionmaker() as session:  # type: ignore[attr-defined]
+        return int(await session.scalar(text(
+            "SELECT count(*) FROM order_line l LEFT JOIN customer_order o "
+            "ON o.order_id = l.order_id WHERE o.order_id IS NULL")) or 0)
 
 
 async def test_a_missing_column_names_the_mapping_to_fix(

@@ -2,46 +2,18 @@
 support's search by sku must find the checks logged before the upgrade, and a downgrade
 must give the rows back."""
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
-from alembic import command
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app.migrate import alembic_config
-from tests import services
+from tests.migrations.steps import migrate
 
 BEFORE = "0006_outcomes"
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-async def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'migrate.db'}"
-        return
-    async with services.postgres_database("pg_migrate") as url:
-        yield url
-
-
-async def _migrate(url: str, to: str, *, down: bool = False) -> None:
-    engine = create_async_engine(url)
-
-    def run(sync_connection: object) -> None:
-        config = alembic_config()
-        config.attributes["connection"] = sync_connection
-        (command.downgrade if down else command.upgrade)(config, to)
-
-    async with engine.connect() as connection:
-        await connection.run_sync(run)
-        await connection.commit()
-    await engine.dispose()
-
-
 async def test_carts_logged_before_the_upgrade_keep_their_skus(empty_database: str) -> None:
-    await _migrate(empty_database, BEFORE)
+    await migrate(empty_database, BEFORE)
     engine = create_async_engine(empty_database)
     async with engine.begin() as conn:
         for check_id, skus in (("chk_1", ["sku-b", "sku-a"]), ("chk_2", ["sku-c"])):
@@ -53,13 +25,13 @@ async def test_carts_logged_before_the_upgrade_keep_their_skus(empty_database: s
                 await conn.execute(text(
                     "INSERT INTO check_item (check_id, line_no, customer_id, sku) "
                     "VALUES (:id, :n, 'c-1', :sku)"), {"id": check_id, "n": n, "sku": sku})
-    await _migrate(empty_database, "head")
+    await migrate(empty_database, "head")
     async with engine.connect() as conn:
         carts = dict((await conn.execute(text(
             "SELECT check_id, skus FROM check_log ORDER BY check_id"))).all())
     assert carts == {"chk_1": " sku-b sku-a ", "chk_2": " sku-c "}
 
-    await _migrate(empty_database, BEFORE, down=True)
+    await migrate(empty_database, BEFORE, down=True)
     async with engine.connect() as conn:
         items = (await conn.execute(text(
             "SELECT check_id, line_no, sku FROM check_item ORDER BY check_id, line_no"))).all()
