@@ -21,7 +21,7 @@ from fastapi.routing import APIRoute
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.auth import authenticate_key, bearer_key
+from app.auth import bearer_key
 from app.errors import (
     BadRequest,
     InvalidInput,
@@ -134,7 +134,7 @@ class Admission:
             key = bearer_key(_header(scope, b"authorization"))
             if key is None:
                 raise Unauthorized("Send an API key as `Authorization: Bearer <key>`.")
-            principal = await authenticate_key(scope["app"].state.runtime, key, rules.roles)
+            principal = await scope["app"].state.runtime.keys.authenticate(key, rules.roles)
             scope.setdefault("state", {})["principal"] = principal
         if rules.media_type is None or scope["method"] not in _BODY_METHODS:
             return

@@ -7,9 +7,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app import erasure
 from app.catalog import service as catalog_service
 from app.catalog.schemas import ProductBatchItem
-from app.customers import repository as customers_repository
 from app.customers import service as customers_service
 from app.customers.schemas import PreferencesUpdate
 from app.db import committing, utcnow
@@ -94,7 +94,7 @@ async def load(session: AsyncSession) -> list[KeyCreated]:
         session, products=[ProductBatchItem.model_validate(p) for p in PRODUCTS]
     )
     async with committing(session):
-        await customers_repository.delete_customer_data(session, CUSTOMER)
+        await erasure.delete_customer_data(session, CUSTOMER)
         await versions.touch_customers(session, [CUSTOMER])
     for order_id, placed_at, lines in _orders(now):
         await orders_service.create_order(session, order=OrderCreate.model_validate({

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.admission import Admission
 from app.audit.router import router as audit_router
@@ -20,6 +20,7 @@ from app.checks.fast_route import CheckFirstApp
 from app.checks.log_writer import check_log_writer
 from app.checks.router import router as checks_router
 from app.checks.schemas import CheckRequest
+from app.checks.service import Checker
 from app.checks.snapshots import SnapshotStore
 from app.customers.router import router as customers_router
 from app.db import MIRROR, create_engine, create_sessionmaker
@@ -30,6 +31,7 @@ from app.freshness.mirror import TokenMirror
 from app.health.router import router as health_router
 from app.keys.principals import KnownKeys
 from app.keys.router import router as keys_router
+from app.keys.verifier import KeyVerifier
 from app.last_resort import LastResort
 from app.metrics import MetricsMiddleware
 from app.metrics import router as metrics_router
@@ -69,24 +71,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             sessionmaker.configure(info={MIRROR: mirror})
         audit = audit_writer(sessionmaker)
         check_log = check_log_writer(sessionmaker)
-        app.state.runtime = runtime = Runtime(
+        snapshots = SnapshotStore(loads, max_entries=settings.snapshot_max_entries,
+                                  max_rows=settings.snapshot_max_rows,
+                                  duplicate_window=settings.duplicate_window)
+        catalog = CatalogCache(reads, max_entries=settings.catalog_cache_max_entries)
+        known_keys = KnownKeys()
+        keys = KeyVerifier(settings.admin_key, known_keys, reads,
+                           budget_s=settings.check_budget_ms / 1000)
+        app.state.runtime = Runtime(
             settings=settings, engine=engine, sessionmaker=sessionmaker,
-            read_sessionmaker=reads, cache=cache, audit=audit,
-            snapshots=SnapshotStore(loads, max_entries=settings.snapshot_max_entries,
-                                    max_rows=settings.snapshot_max_rows,
-                                    duplicate_window=settings.duplicate_window),
-            catalog=CatalogCache(reads, max_entries=settings.catalog_cache_max_entries),
-            known_keys=KnownKeys(), check_log=check_log, mirror=mirror,
+            read_sessionmaker=reads, cache=cache, audit=audit, snapshots=snapshots,
+            catalog=catalog, known_keys=known_keys, keys=keys, check_log=check_log,
+            mirror=mirror,
+            checker=Checker(settings, keys, reads, mirror, catalog, snapshots, check_log),
         )
         await _open_database_connections(engine, settings.db_pool_size,
                                          timeout_s=settings.db_connect_timeout_s + 1)
-        await runtime.known_keys.preload(reads, timeout_s=settings.db_connect_timeout_s + 1)
-        await _preload_catalog(runtime, timeout_s=settings.db_connect_timeout_s + 1)
+        await known_keys.preload(reads, timeout_s=settings.db_connect_timeout_s + 1)
+        await _preload_catalog(reads, catalog, timeout_s=settings.db_connect_timeout_s + 1)
         if mirror is not None:
             await cache.open_connections(PREOPENED_REDIS_CONNECTIONS)
             await mirror.start()
         warming = asyncio.ensure_future(
-            runtime.snapshots.warm_up(limit=settings.snapshot_warm_up_customers))
+            snapshots.warm_up(limit=settings.snapshot_warm_up_customers))
         # What start-up loaded (catalog, snapshots, code) lives as long as the process: out
         # of the collector's full passes, which otherwise stall every request for 0.1-0.2 s
         # on a warm worker (measured under the open-loop benchmark).
@@ -108,7 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             if mirror is not None:
                 await mirror.close()
-            await runtime.snapshots.close()
+            await snapshots.close()
             await asyncio.wait({warming}, timeout=1.0)
             await check_log.close()
             await audit.close()
@@ -164,12 +171,13 @@ async def _open_database_connections(engine: AsyncEngine, count: int, *,
             await connection.close()
 
 
-async def _preload_catalog(runtime: Runtime, *, timeout_s: float) -> None:
+async def _preload_catalog(reads: async_sessionmaker[AsyncSession], catalog: CatalogCache, *,
+                           timeout_s: float) -> None:
     """The catalog's trait index before the first check, so a fresh worker starts warm."""
     try:
         async with asyncio.timeout(timeout_s):
-            token = await versions.catalog_token(runtime.read_sessionmaker)
-            await runtime.catalog.traits(token=token)
+            token = await versions.catalog_token(reads)
+            await catalog.traits(token=token)
     except DATABASE_ERRORS as exc:
         logger.warning("catalog not preloaded (database unavailable): %s", exc)
 

@@ -1,8 +1,8 @@
 """Every read of a customer's data by a support or admin key leaves a row; erasure too."""
 
+from dataclasses import dataclass
 from typing import Any
 
-from fastapi import Request
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,9 +14,17 @@ from app.keys.principals import Principal, Role
 from app.pagination import bad_cursor, decode_cursor, first_of
 
 
-def _row(principal: Principal, request: Request, action: str,
-         customer_id: str | None) -> dict[str, Any]:
-    route = request.scope.get("route")
+@dataclass(frozen=True)
+class Caller:
+    """Who is reading or erasing, and through which path and route."""
+
+    principal: Principal
+    path: str
+    route: str
+
+
+def _row(caller: Caller, action: str, customer_id: str | None) -> dict[str, Any]:
+    principal = caller.principal
     return {
         "at": utcnow(),
         "key_id": principal.key_id,
@@ -24,35 +32,27 @@ def _row(principal: Principal, request: Request, action: str,
         "role": principal.role.value,
         "action": action,
         "customer_id": customer_id,
-        "path": request.url.path[:500],
-        "route": getattr(route, "path", request.url.path)[:200],
+        "path": caller.path[:500],
+        "route": caller.route[:200],
     }
 
 
-def record_read(
-    writer: AuditWriter,
-    *,
-    principal: Principal,
-    request: Request,
-    action: str,
-    customer_id: str | None,
-) -> None:
+def record_read(writer: AuditWriter, caller: Caller, *, action: str,
+                customer_id: str | None) -> None:
     """Checkout keys read only what they sent; support and admin reads are accounted for."""
-    if principal.role == Role.checkout:
+    if caller.principal.role == Role.checkout:
         return
-    writer.record(_row(principal, request, action, customer_id))
+    writer.record(_row(caller, action, customer_id))
 
 
-async def record_erasure(
-    session: AsyncSession, *, principal: Principal, request: Request, customer_id: str
-) -> None:
+async def record_erasure(session: AsyncSession, caller: Caller, *, customer_id: str) -> None:
     """Inside the erasing transaction: earlier rows lose their paths, one row says who erased."""
     await session.execute(
         update(AuditEntry)
         .where(AuditEntry.customer_id == customer_id)
         .values(path=AuditEntry.route)
     )
-    row = _row(principal, request, "erase_customer", customer_id)
+    row = _row(caller, "erase_customer", customer_id)
     row["path"] = row["route"]
     await session.execute(table_of(AuditEntry).insert(), [row])
 

@@ -21,8 +21,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.admission import read_body, replaying
 from app.auth import bearer_key
-from app.checks import service
 from app.checks.schemas import CheckRequest
+from app.checks.service import Checker
 from app.errors import ProblemError, failure_response
 from app.metrics import REQUEST_SECONDS
 
@@ -89,8 +89,8 @@ class FastCheckRoute:
         except ValidationError:
             return None
         try:
-            result = await service.run_check(runtime=scope["app"].state.runtime, request=request,
-                                             key=key)
+            checker: Checker = scope["app"].state.runtime.checker
+            result = await checker.check(request, key)
         except ProblemError:
             return None
         result.count()

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
-from app.audit import service as audit
+from app.audit.reads import ReadAuditDep
 from app.auth import (
     BearerCredentials,
     CheckoutKey,
@@ -20,7 +20,7 @@ from app.checks.schemas import (
     FeedbackResult,
     WarningStatsPage,
 )
-from app.deps import RuntimeDep, SessionDep
+from app.deps import CheckerDep, CheckLogWritten, SessionDep, SettingsDep
 from app.problems import problem_responses
 from app.types import Timestamp
 
@@ -36,7 +36,7 @@ CHECK_BODY = {"requestBody": {"required": True, "content": {"application/json": 
 @router.post("/v1/checks", response_model=CheckResult, responses=problem_responses(),
              openapi_extra=CHECK_BODY)
 async def create_check(
-    http: Request, runtime: RuntimeDep, credentials: BearerCredentials, _key: CheckoutKey
+    http: Request, checker: CheckerDep, credentials: BearerCredentials, _key: CheckoutKey
 ) -> Response:
     """Checkout or admin keys. A well-formed check with a good key is answered before it
     reaches this route (`app/checks/fast_route.py`); this route answers the rest, with the
@@ -52,19 +52,18 @@ async def create_check(
         raise RequestValidationError(
             [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
         ) from None
-    result = await service.run_check(runtime=runtime, request=request, key=key)
+    result = await checker.check(request, key)
     result.count()
     return Response(result.json, media_type="application/json")
 
 
-@router.get("/v1/checks/{check_id}", response_model=CheckResult, responses=problem_responses(404))
+@router.get("/v1/checks/{check_id}", response_model=CheckResult, responses=problem_responses(404),
+            dependencies=[CheckLogWritten])
 async def get_check(
-    check_id: CheckIdPath, request: Request, session: SessionDep, runtime: RuntimeDep,
-    key: CheckReaderKey,
+    check_id: CheckIdPath, session: SessionDep, audit: ReadAuditDep, _key: CheckReaderKey,
 ) -> CheckResult:
-    check = await service.get_check(session, runtime=runtime, check_id=check_id)
-    audit.record_read(runtime.audit, principal=key, request=request,
-                      action="read_check", customer_id=check.customer_id)
+    check = await service.get_check(session, check_id=check_id)
+    audit.record("read_check", check.customer_id)
     return check
 
 
@@ -72,26 +71,26 @@ async def get_check(
     "/v1/checks/{check_id}/feedback",
     response_model=FeedbackResult,
     responses=problem_responses(404),
+    dependencies=[CheckLogWritten],
 )
 async def record_feedback(
     check_id: CheckIdPath,
     feedback: FeedbackCreate,
     session: SessionDep,
-    runtime: RuntimeDep,
+    settings: SettingsDep,
     _key: CheckoutKey,
 ) -> FeedbackResult:
     return await service.record_feedback(
-        session, runtime=runtime, check_id=check_id, feedback=feedback
+        session, settings=settings, check_id=check_id, feedback=feedback
     )
 
 
-@router.get("/v1/stats/warnings", response_model=WarningStatsPage, responses=problem_responses())
+@router.get("/v1/stats/warnings", response_model=WarningStatsPage, responses=problem_responses(),
+            dependencies=[CheckLogWritten])
 async def warning_stats(
     session: SessionDep,
-    runtime: RuntimeDep,
     _key: ReaderKey,
     since: Annotated[Timestamp | None, Query()] = None,
     until: Annotated[Timestamp | None, Query()] = None,
 ) -> WarningStatsPage:
-    await runtime.check_log.flush()
     return await service.warning_stats(session, since=since, until=until)

@@ -1,10 +1,11 @@
 from fastapi import APIRouter, Request, Response, status
 
-from app.audit import service as audit
+from app import erasure
+from app.audit.reads import ReadAuditDep, caller_of
 from app.auth import AdminKey, CheckoutKey, ReaderKey
 from app.customers import service
 from app.customers.schemas import Preferences, PreferencesUpdate
-from app.deps import RuntimeDep, SessionDep
+from app.deps import AuditWritten, CheckLogWritten, SessionDep, SnapshotsDep
 from app.problems import problem_responses
 from app.types import CustomerIdPath
 
@@ -24,12 +25,10 @@ async def replace_preferences(
     "/{customer_id}/preferences", response_model=Preferences, responses=problem_responses()
 )
 async def get_preferences(
-    customer_id: CustomerIdPath, request: Request, session: SessionDep, runtime: RuntimeDep,
-    key: ReaderKey,
+    customer_id: CustomerIdPath, session: SessionDep, audit: ReadAuditDep, _key: ReaderKey,
 ) -> Preferences:
     preferences = await service.get_preferences(session, customer_id=customer_id)
-    audit.record_read(runtime.audit, principal=key, request=request,
-                      action="read_preferences", customer_id=customer_id)
+    audit.record("read_preferences", customer_id)
     return preferences
 
 
@@ -38,12 +37,14 @@ async def get_preferences(
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
     responses=problem_responses(),
+    # Buffered rows are written first: reads so their paths are cut, checks so they go too.
+    dependencies=[AuditWritten, CheckLogWritten],
 )
 async def erase_customer(
-    customer_id: CustomerIdPath, request: Request, session: SessionDep, runtime: RuntimeDep,
-    key: AdminKey,
+    customer_id: CustomerIdPath, request: Request, session: SessionDep,
+    snapshots: SnapshotsDep, key: AdminKey,
 ) -> Response:
     """Erase everything held about the customer; the audit keeps only that it happened."""
-    await service.erase_customer(session, runtime=runtime, principal=key, request=request,
-                                 customer_id=customer_id)
+    await erasure.erase_customer(session, caller_of(request, key), customer_id=customer_id,
+                                 snapshots=snapshots)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -5,7 +5,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import text
 
-from app.deps import RuntimeDep
+from app.deps import CacheDep, EngineDep
 
 router = APIRouter(tags=["health"])
 
@@ -36,18 +36,18 @@ async def healthz() -> Health:
     response_model=Readiness,
     responses={503: {"model": Readiness, "description": "The database is unreachable"}},
 )
-async def readyz(runtime: RuntimeDep) -> Any:
+async def readyz(engine: EngineDep, cache: CacheDep) -> Any:
     """Ready when the database answers; the cache is reported, never required."""
     try:
-        async with runtime.engine.connect() as connection:
+        async with engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
         database = "ok"
     except Exception:  # noqa: BLE001 - any failure means not ready
         database = "unreachable"
-    cache_ok = await runtime.cache.ping()
+    cache_ok = await cache.ping()
     body = Readiness(
         status="ok" if database == "ok" else "unavailable",
         database=database,
-        cache=CacheState(backend=runtime.cache.backend, status="ok" if cache_ok else "down"),
+        cache=CacheState(backend=cache.backend, status="ok" if cache_ok else "down"),
     )
     return JSONResponse(body.model_dump(), status_code=200 if database == "ok" else 503)

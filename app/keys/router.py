@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Response, status
 
 from app.auth import AdminKey
-from app.deps import RuntimeDep, SessionDep
+from app.deps import KnownKeysDep, SessionDep
 from app.keys import service
 from app.keys.principals import Principal, hash_key
 from app.keys.schemas import KeyCreate, KeyCreated, KeyPage
@@ -20,11 +20,11 @@ KeyIdPath = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_]+$")]
     responses=problem_responses(),
 )
 async def create_key(
-    body: KeyCreate, session: SessionDep, runtime: RuntimeDep, _key: AdminKey
+    body: KeyCreate, session: SessionDep, known_keys: KnownKeysDep, _key: AdminKey
 ) -> KeyCreated:
     created = await service.create_key(session, role=body.role, name=body.name)
-    runtime.known_keys.remember(hash_key(created.key),
-                                Principal(created.key_id, created.name, created.role))
+    known_keys.remember(hash_key(created.key),
+                        Principal(created.key_id, created.name, created.role))
     return created
 
 
@@ -40,8 +40,8 @@ async def list_keys(
     responses=problem_responses(404),
 )
 async def revoke_key(
-    key_id: KeyIdPath, session: SessionDep, runtime: RuntimeDep, _key: AdminKey
+    key_id: KeyIdPath, session: SessionDep, known_keys: KnownKeysDep, _key: AdminKey
 ) -> Response:
     await service.revoke_key(session, key_id=key_id)
-    runtime.known_keys.forget_key(key_id)
+    known_keys.forget_key(key_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

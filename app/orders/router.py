@@ -3,9 +3,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Request, Response, status
 
-from app.audit import service as audit
+from app.audit.reads import ReadAuditDep
 from app.auth import AdminKey, CheckoutKey, ReaderKey
-from app.deps import RuntimeDep, SessionDep
+from app.deps import CheckLogDep, SessionDep, SettingsDep
 from app.orders import batch, service
 from app.orders.schemas import (
     CancelRequest,
@@ -30,11 +30,11 @@ router = APIRouter(prefix="/v1/orders", tags=["orders"])
                **problem_responses(409)},
 )
 async def create_order(
-    order: OrderCreate, session: SessionDep, runtime: RuntimeDep, _key: CheckoutKey,
-    response: Response,
+    order: OrderCreate, session: SessionDep, settings: SettingsDep, check_log: CheckLogDep,
+    _key: CheckoutKey, response: Response,
 ) -> Order:
     stored, created = await linked_orders.create_order(
-        session, order=order, settings=runtime.settings, flush=runtime.check_log.flush)
+        session, order=order, settings=settings, flush=check_log.flush)
     if not created:
         response.status_code = status.HTTP_200_OK
     return stored
@@ -53,21 +53,18 @@ async def create_order(
         }
     },
 )
-async def import_orders(request: Request, session: SessionDep, runtime: RuntimeDep,
-                        _key: AdminKey) -> OrderBatchResult:
-    record = partial(linked_orders.record_orders, settings=runtime.settings,
-                     flush=runtime.check_log.flush)
+async def import_orders(request: Request, session: SessionDep, settings: SettingsDep,
+                        check_log: CheckLogDep, _key: AdminKey) -> OrderBatchResult:
+    record = partial(linked_orders.record_orders, settings=settings, flush=check_log.flush)
     return await batch.import_ndjson(session, request.stream(), record=record)
 
 
 @router.get("/{order_id}", response_model=Order, responses=problem_responses(404, 405))
 async def get_order(
-    order_id: OrderIdPath, request: Request, session: SessionDep, runtime: RuntimeDep,
-    key: ReaderKey,
+    order_id: OrderIdPath, session: SessionDep, audit: ReadAuditDep, _key: ReaderKey,
 ) -> Order:
     order = await service.get_order(session, order_id=order_id)
-    audit.record_read(runtime.audit, principal=key, request=request,
-                      action="read_order", customer_id=order.customer_id)
+    audit.record("read_order", order.customer_id)
     return order
 
 

@@ -77,10 +77,10 @@ async def test_unexpected_error_is_a_500_problem_without_internals(settings: Set
 
 async def test_an_unexpected_error_on_the_check_path_is_a_500_problem(
         client: httpx.AsyncClient, keys: dict, monkeypatch: pytest.MonkeyPatch) -> None:
-    async def broken(**_: object) -> None:
+    async def broken(*_: object) -> None:
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(service, "run_check", broken)
+    monkeypatch.setattr(service.Checker, "check", broken)
     response = await client.post("/v1/checks", headers=keys["checkout"],
                                  json={"customer_id": "c-1", "items": [{"sku": "a"}]})
     body = assert_problem(response, 500)

@@ -7,6 +7,7 @@ command line, the backtest). A module may import its own layer or a lower one.
 """
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -99,3 +100,30 @@ def test_the_checks_see_a_cycle_and_an_upward_import() -> None:
     assert upward_in({"app.orders.models": {"app.orders.service"}}) == [
         "app.orders.models (tables) imports app.orders.service (domain)"]
     assert FOUNDATION | EDGE | ENTRY <= modules().keys()  # the layers name real modules
+
+
+# The lifespan builds `Runtime`; FastAPI routes receive its parts from app/deps.py; the two
+# ASGI layers before FastAPI's dependencies (admission and the fast check route) take the
+# one part they need from app state. Nothing else reaches into it.
+RUNTIME_READERS = {"app.deps", "app.main", "app.admission", "app.checks.fast_route"}
+
+
+def runtime_readers() -> set[str]:
+    return {name for name, path in modules().items()
+            if re.search(r"\bRuntime\b|\.runtime\b", path.read_text(encoding="utf-8"))}
+
+
+def test_only_the_composition_root_and_dependencies_reach_into_the_runtime() -> None:
+    assert runtime_readers() <= RUNTIME_READERS, runtime_readers() - RUNTIME_READERS
+
+
+# The domain modules that are FastAPI dependencies, and so read the request.
+HTTP_DEPENDENCIES = {"app.deps", "app.auth", "app.audit.reads"}
+
+
+def test_services_take_no_http_request() -> None:
+    takes_request = {name for name, path in modules().items()
+                     if layer(name) == "domain" and name not in HTTP_DEPENDENCIES
+                     and re.search(r"\bfrom fastapi import [^\n]*\bRequest\b",
+                                   path.read_text(encoding="utf-8"))}
+    assert takes_request == set()
