@@ -10,6 +10,7 @@ import time
 from typing import Any, Protocol
 
 import redis.asyncio as aioredis
+from cachetools import TLRUCache
 from redis.exceptions import RedisError
 
 from app.coalesce import CoalescedReads
@@ -31,26 +32,26 @@ class Cache(Protocol):
     async def open_connections(self, count: int) -> None: ...
 
 
+def _expires(_key: str, entry: tuple[int, bytes], now: float) -> float:
+    return now + entry[0]
+
+
 class MemoryCache:
+    """This process's memory: least recently used entries go first, each at its own TTL."""
+
     backend = "memory"
 
     def __init__(self, max_entries: int = 50_000) -> None:
-        self._entries: dict[str, tuple[float, bytes]] = {}
-        self._max_entries = max_entries
+        # (ttl_s, value): the TTL travels with the entry, as Redis keeps it.
+        self._entries: TLRUCache[str, tuple[int, bytes]] = TLRUCache(
+            maxsize=max_entries, ttu=_expires)
 
     async def get(self, key: str) -> bytes | None:
         entry = self._entries.get(key)
-        if entry is None:
-            return None
-        if entry[0] < time.monotonic():
-            self._entries.pop(key, None)
-            return None
-        return entry[1]
+        return None if entry is None else entry[1]
 
     async def set(self, key: str, value: bytes, *, ttl_s: int) -> None:
-        if len(self._entries) >= self._max_entries:
-            self._entries.pop(next(iter(self._entries)))
-        self._entries[key] = (time.monotonic() + ttl_s, value)
+        self._entries[key] = (ttl_s, value)
 
     async def delete(self, *keys: str) -> bool:
         for key in keys:

@@ -49,3 +49,12 @@ async def test_unreachable_redis_misses_instead_of_failing() -> None:
     await cache.set("k", b"v", ttl_s=5)  # dropped, not raised
     assert await cache.ping() is False
     await cache.close()
+
+
+async def test_the_memory_cache_keeps_its_bound_and_drops_the_least_recently_used() -> None:
+    cache = MemoryCache(max_entries=2)
+    await cache.set("a", b"1", ttl_s=60)
+    await cache.set("b", b"2", ttl_s=60)
+    assert await cache.get("a") == b"1"  # "a" is now the more recently used
+    await cache.set("c", b"3", ttl_s=60)
+    assert [await cache.get(k) for k in ("a", "b", "c")] == [b"1", None, b"3"]

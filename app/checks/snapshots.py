@@ -7,7 +7,9 @@ this store loads the whole snapshot in the background, once per customer and ver
 for the checks that follow. A snapshot is used only under exactly the token it was loaded
 under, so a stale or foreign entry is a miss, never a wrong answer.
 
-Bounded by entries and by rows held (settings `snapshot_max_entries`, `snapshot_max_rows`).
+Bounded by entries and by rows held (settings `snapshot_max_entries`, `snapshot_max_rows`),
+least recently used first. Two bounds at once are why this is an OrderedDict and not a
+`cachetools` cache, which bounds one size.
 """
 
 import asyncio

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cachetools import LRUCache
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -43,12 +44,10 @@ class KnownKeys:
     """
 
     def __init__(self, max_entries: int = 10_000) -> None:
-        self._principals: dict[str, Principal] = {}
+        self._principals: LRUCache[str, Principal] = LRUCache(maxsize=max_entries)
         self._max_entries = max_entries
 
     def remember(self, digest: str, principal: Principal) -> None:
-        if len(self._principals) >= self._max_entries:
-            self._principals.pop(next(iter(self._principals)))
         self._principals[digest] = principal
 
     def forget(self, digest: str) -> None:

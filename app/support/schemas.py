@@ -64,6 +64,14 @@ class CustomerCounts(BaseModel):
     warnings_replaced: int
 
 
+class OutcomeSource(StrEnum):
+    """Where an outcome was learnt. `feedback`: the shop said so; `order`: the order naming
+    the check shows it."""
+
+    feedback = "feedback"
+    order = "order"
+
+
 class OutcomeItem(BaseModel):
     """What the customer did with one warning, and whether they regretted keeping it."""
 
@@ -71,7 +79,7 @@ class OutcomeItem(BaseModel):
     sku: str
     code: WarningCode
     outcome: FeedbackAction
-    source: Literal["feedback", "order"]
+    source: OutcomeSource
     order_id: str | None
     regretted: bool = Field(description="Kept, then cancelled or returned within 7 days.")
     at: datetime = Field(description="When the outcome was learnt.")
@@ -111,8 +119,7 @@ class CheckOutcome(BaseModel):
     sku: str
     code: WarningCode
     outcome: FeedbackAction = Field(description="What the customer did with the warning.")
-    source: Literal["feedback", "order"] = Field(
-        description="`feedback`: the shop said so; `order`: the order naming the check shows it.")
+    source: OutcomeSource
 
 
 class ReturnEvent(BaseModel):
@@ -152,7 +159,7 @@ class FeedbackEvent(BaseModel):
     action: FeedbackAction
     replacement_sku: str | None
     reason: str | None
-    source: Literal["feedback", "order"] = "feedback"
+    source: OutcomeSource = OutcomeSource.feedback
     order_id: str | None = None
 
 

@@ -24,3 +24,12 @@ def test_a_field_the_contract_does_not_know_yet_is_kept() -> None:
         "check_id": "chk_1", "customer_id": "c-1", "verdict": "proceed", "warnings": [],
         "degraded": False, "as_of": "2026-12-06T10:00:00Z", "added_later": 1})
     assert result.model_extra == {"added_later": 1}
+
+
+def test_every_model_is_named_once() -> None:
+    """`Source` and `Source1`: the contract wrote one shape inline twice; it must name it."""
+    import re
+
+    generated = (HERE.parent / "src" / "purchase_guard_client" / "_generated.py").read_text()
+    numbered = re.findall(r"^class ([A-Za-z]+\d+)\(", generated, flags=re.MULTILINE)
+    assert numbered == []

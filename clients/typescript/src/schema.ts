@@ -532,12 +532,7 @@ export interface components {
             outcome: components["schemas"]["FeedbackAction"];
             /** Sku */
             sku: string;
-            /**
-             * Source
-             * @description `feedback`: the shop said so; `order`: the order naming the check shows it.
-             * @enum {string}
-             */
-            source: "feedback" | "order";
+            source: components["schemas"]["OutcomeSource"];
         };
         /** CheckRequest */
         CheckRequest: {
@@ -683,12 +678,8 @@ export interface components {
             replacement_sku: string | null;
             /** Sku */
             sku: string;
-            /**
-             * Source
-             * @default feedback
-             * @enum {string}
-             */
-            source?: "feedback" | "order";
+            /** @default feedback */
+            source?: components["schemas"]["OutcomeSource"];
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -927,12 +918,15 @@ export interface components {
             regretted: boolean;
             /** Sku */
             sku: string;
-            /**
-             * Source
-             * @enum {string}
-             */
-            source: "feedback" | "order";
+            source: components["schemas"]["OutcomeSource"];
         };
+        /**
+         * OutcomeSource
+         * @description Where an outcome was learnt. `feedback`: the shop said so; `order`: the order naming
+         *     the check shows it.
+         * @enum {string}
+         */
+        OutcomeSource: "feedback" | "order";
         /** OwnedItem */
         OwnedItem: {
             /**

@@ -70,15 +70,6 @@ class CheckItem(BaseModel):
     """
 
 
-class Source(StrEnum):
-    """
-    `feedback`: the shop said so; `order`: the order naming the check shows it.
-    """
-
-    feedback = 'feedback'
-    order = 'order'
-
-
 class CustomerCounts(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -136,11 +127,6 @@ class FeedbackAction(StrEnum):
     replaced = 'replaced'
 
 
-class Source1(StrEnum):
-    feedback = 'feedback'
-    order = 'order'
-
-
 class FieldError(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -194,6 +180,16 @@ class OrderLineIn(BaseModel):
     sku: Annotated[str, Field(title='Sku')]
     quantity: Annotated[int, Field(title='Quantity')]
     unit_price: Annotated[float | str | None, Field(title='Unit Price')] = None
+
+
+class OutcomeSource(StrEnum):
+    """
+    Where an outcome was learnt. `feedback`: the shop said so; `order`: the order naming
+    the check shows it.
+    """
+
+    feedback = 'feedback'
+    order = 'order'
 
 
 class OwnedItem(BaseModel):
@@ -514,10 +510,7 @@ class CheckOutcome(BaseModel):
     """
     What the customer did with the warning.
     """
-    source: Annotated[Source, Field(title='Source')]
-    """
-    `feedback`: the shop said so; `order`: the order naming the check shows it.
-    """
+    source: OutcomeSource
 
 
 class CustomerPreferences(BaseModel):
@@ -540,7 +533,7 @@ class FeedbackEvent(BaseModel):
     action: FeedbackAction
     replacement_sku: Annotated[str | None, Field(title='Replacement Sku')]
     reason: Annotated[str | None, Field(title='Reason')]
-    source: Annotated[Source1 | None, Field(title='Source')] = Source1.feedback
+    source: OutcomeSource | None = OutcomeSource.feedback
     order_id: Annotated[str | None, Field(title='Order Id')] = None
 
 
@@ -662,7 +655,7 @@ class OutcomeItem(BaseModel):
     sku: Annotated[str, Field(title='Sku')]
     code: WarningCode
     outcome: FeedbackAction
-    source: Annotated[Source1, Field(title='Source')]
+    source: OutcomeSource
     order_id: Annotated[str | None, Field(title='Order Id')]
     regretted: Annotated[bool, Field(title='Regretted')]
     """
@@ -938,6 +931,7 @@ __all__ = [
     'OrderLine',
     'OrderLineIn',
     'OutcomeItem',
+    'OutcomeSource',
     'OwnedItem',
     'Preferences',
     'PreferencesEvent',
@@ -960,8 +954,6 @@ __all__ = [
     'ReturnedItem',
     'Role',
     'Severity',
-    'Source',
-    'Source1',
     'Suggestion',
     'SuggestionAction',
     'Verdict',
