@@ -127,3 +127,24 @@ def test_services_take_no_http_request() -> None:
                      and re.search(r"\bfrom fastapi import [^\n]*\bRequest\b",
                                    path.read_text(encoding="utf-8"))}
     assert takes_request == set()
+
+
+def test_the_domain_areas_depend_one_way() -> None:
+    """Areas, not only modules: checks read customers and orders, erasure and support read
+    checks, and none of them reaches back (the FastAPI dependency modules aside)."""
+    areas: dict[str, set[str]] = defaultdict(set)
+    for module, targets in imports().items():
+        if layer(module) != "domain" or module in HTTP_DEPENDENCIES:
+            continue
+        for target in targets:
+            # An area's tables count as the area: reading another's tables depends on it.
+            if (layer(target) in ("domain", "tables") and target not in HTTP_DEPENDENCIES
+                    and target != "app.models"):
+                areas[_area(module)].add(_area(target))
+    for area, targets in areas.items():
+        targets.discard(area)
+    assert cycle_in(areas) is None
+
+
+def _area(module: str) -> str:
+    return ".".join(module.split(".")[:2])
