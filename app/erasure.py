@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit import service as audit
 from app.audit.service import Caller
-from app.checks.models import Check, Feedback, LoggedWarning
+from app.checks.models import Check, Feedback
 from app.checks.snapshots import SnapshotStore
 from app.customers.models import PreferenceVersion
 from app.db import committing
@@ -19,7 +19,7 @@ from app.freshness import versions
 from app.orders.models import CustomerOrder, OrderLine, OrderReturn, ReturnLine
 
 # Children before parents, and no table relies on a cascade (order lines have no foreign key).
-CUSTOMER_TABLES = (Feedback, LoggedWarning, Check, ReturnLine, OrderReturn, OrderLine,
+CUSTOMER_TABLES = (Feedback, Check, ReturnLine, OrderReturn, OrderLine,
                    CustomerOrder, PreferenceVersion)
 
 

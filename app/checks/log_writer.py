@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.batch_writer import BatchWriter
-from app.checks.models import Check, LoggedWarning
+from app.checks.models import Check
 from app.db import driver_connection, table_of
 from app.ids import created_at_ms
 
@@ -24,17 +24,15 @@ RECENT_S = 2.0
 
 
 _CHECK_COLUMNS = ("check_id", "customer_id", "created_at", "as_of", "verdict", "response",
-                  "items", "skus")
-_WARNING_COLUMNS = ("check_id", "customer_id", "sku", "code", "severity", "created_at")
+                  "items", "skus", "codes")
 
 
 @dataclass(frozen=True, slots=True)
 class LoggedCheck:
-    """One check's rows, as tuples in the column orders above: the check's row holds its
-    answer and cart as JSON text, serialised once on the request's path."""
+    """One check's row, a tuple in the column order above: its answer, cart and codes as
+    JSON text, serialised once on the request's path."""
 
     check: tuple[Any, ...]
-    warnings: list[tuple[Any, ...]]
 
 
 async def _insert(session: AsyncSession, batch: list[LoggedCheck]) -> None:
@@ -47,13 +45,10 @@ async def _insert(session: AsyncSession, batch: list[LoggedCheck]) -> None:
          "response": orjson.loads(entry.check[5]), "items": orjson.loads(entry.check[6])}
         for entry in batch
     ])
-    warnings = [dict(zip(_WARNING_COLUMNS, w, strict=True)) for entry in batch for w in entry.warnings]
-    if warnings:
-        await session.execute(table_of(LoggedWarning).insert(), warnings)
 
 
 async def _copy(session: AsyncSession, batch: list[LoggedCheck]) -> None:
-    """PostgreSQL: the checks (one row each) and their warnings by COPY, in one transaction."""
+    """PostgreSQL: the checks, one row each, by COPY."""
     connection = await session.connection()
     # Losing the last instants of the log in a crash is already accepted (it is buffered in
     # the process first); waiting for the disk on each batch buys nothing.
@@ -61,10 +56,6 @@ async def _copy(session: AsyncSession, batch: list[LoggedCheck]) -> None:
     raw = await driver_connection(session)
     await raw.copy_records_to_table("check_log", records=[entry.check for entry in batch],
                                     columns=_CHECK_COLUMNS)
-    warnings = [w for entry in batch for w in entry.warnings]
-    if warnings:
-        await raw.copy_records_to_table("check_warning", records=warnings,
-                                        columns=_WARNING_COLUMNS)
 
 
 async def _unwritten(session: AsyncSession, batch: list[LoggedCheck]) -> list[LoggedCheck]:

@@ -2,11 +2,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ScalarSelect, func, select
+from sqlalchemy import JSON, ScalarSelect, cast, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.checks.facts import KEPT_AFTER
-from app.checks.models import Check, Feedback, LoggedWarning
+from app.checks.models import Check, Feedback
 from app.db import upsert_insert
 from app.orders.models import CustomerOrder, OrderReturn, ReturnLine
 
@@ -16,8 +16,25 @@ async def get_check(session: AsyncSession, check_id: str) -> Check | None:
 
 
 async def raised_in_check(session: AsyncSession, check_id: str) -> set[tuple[str, str]]:
-    stmt = select(LoggedWarning.sku, LoggedWarning.code).where(LoggedWarning.check_id == check_id)
-    return {(sku, code) for sku, code in (await session.execute(stmt)).all()}
+    """(sku, code) of each warning the check answered."""
+    response = await session.scalar(select(Check.response).where(Check.check_id == check_id))
+    return {(w["sku"], w["code"]) for w in (response or {}).get("warnings", [])}
+
+
+def _raised_codes(session: AsyncSession) -> Any:
+    """`check_log.codes` as rows, one code each (a table-valued function of the row)."""
+    if session.get_bind().dialect.name == "postgresql":
+        elements = func.json_array_elements_text(cast(Check.codes, JSON))
+    else:
+        elements = func.json_each(Check.codes)
+    return elements.table_valued("value").alias("raised")  # both name their column `value`
+
+
+def warnings_raised(session: AsyncSession) -> Any:
+    """How many warnings a check raised, as a column expression over `check_log`."""
+    codes = cast(Check.codes, JSON) if session.get_bind().dialect.name == "postgresql" \
+        else Check.codes
+    return func.json_array_length(codes)
 
 
 async def upsert_feedback(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
@@ -33,10 +50,13 @@ async def upsert_feedback(session: AsyncSession, rows: Sequence[dict[str, Any]])
 async def count_raised(
     session: AsyncSession, *, since: datetime | None, until: datetime
 ) -> dict[str, int]:
-    stmt = select(LoggedWarning.code, func.count()).where(LoggedWarning.created_at < until)
+    raised = _raised_codes(session)
+    # `codes <> '[]'` as the partial index on `created_at` says it.
+    stmt = (select(raised.c.value, func.count()).select_from(Check).join(raised, true())
+            .where(Check.codes != "[]", Check.created_at < until))
     if since is not None:
-        stmt = stmt.where(LoggedWarning.created_at >= since)
-    rows = (await session.execute(stmt.group_by(LoggedWarning.code))).all()
+        stmt = stmt.where(Check.created_at >= since)
+    rows = (await session.execute(stmt.group_by(raised.c.value))).all()
     return {code: int(n) for code, n in rows}
 
 

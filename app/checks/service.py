@@ -208,9 +208,8 @@ def _logged(result: CheckAnswer, request: CheckRequest, *, created_at: datetime)
                result.body["verdict"], result.json.decode(),
                orjson.dumps([{"sku": i.sku, "quantity": i.quantity, "gift": i.gift}
                              for i in items]).decode(),
-               f" {' '.join(i.sku for i in items)} "),
-        warnings=[(check_id, customer_id, w.sku, w.code.value, w.severity.value, created_at)
-                  for w in result.warnings],
+               f" {' '.join(i.sku for i in items)} ",
+               orjson.dumps([w.code.value for w in result.warnings]).decode()),
     )
 
 

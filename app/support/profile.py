@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.checks.customer import build_view
 from app.checks.facts import Thresholds
 from app.checks.history import load_history, load_products
-from app.checks.models import Check, Feedback, LoggedWarning
-from app.checks.repository import first_return_of_outcome, regretted
+from app.checks.models import Check, Feedback
+from app.checks.repository import first_return_of_outcome, regretted, warnings_raised
 from app.customers.models import PreferenceVersion
 from app.customers.service import get_preferences
 from app.db import utcnow
@@ -110,7 +110,9 @@ async def _counts(session: AsyncSession, customer_id: str) -> CustomerCounts:
         cancelled_orders=await count(CustomerOrder, CustomerOrder.cancelled_at.is_not(None)),
         returns=await count(OrderReturn),
         checks=await count(Check),
-        warnings=await count(LoggedWarning),
+        warnings=int(await session.scalar(
+            select(func.coalesce(func.sum(warnings_raised(session)), 0))
+            .where(Check.customer_id == customer_id)) or 0),
         warnings_kept=int(answered.get("kept", 0)),
         warnings_removed=int(answered.get("removed", 0)),
         warnings_replaced=int(answered.get("replaced", 0)),
