@@ -58,17 +58,30 @@ def _with(value: Any, bad: str) -> Any:
     return value
 
 
-@pytest.mark.parametrize(("method", "path", "role", "body", "field"), BODIES,
-                         ids=[f"{m} {p} {'.'.join(map(str, f))}" for m, p, _, _, f in BODIES])
+def _cases(bodies: list[tuple[str, str, str, dict[str, Any], list[Any]]]) -> Any:
+    return pytest.mark.parametrize(("method", "path", "role", "body", "field"), bodies,
+                                   ids=[f"{m} {p} {'.'.join(map(str, f))}"
+                                        for m, p, _, _, f in bodies])
+
+
+async def _each_refused(client: httpx.AsyncClient, keys: dict, bads: list[str], method: str,
+                        path: str, role: str, body: dict[str, Any], field: list[Any]) -> None:
+    """Every bad value is a 422 naming the field, and nothing is written."""
+    for bad in bads:
+        response = await client.request(method, path, json=_with(body, bad), headers=keys[role])
+        _names(response, field)
+    preferences = await client.get("/v1/customers/c-1/preferences", headers=keys["support"])
+    assert preferences.json()["updated_at"] is None
+    if path.startswith("/v1/products/"):
+        assert (await client.get(path, headers=keys["admin"])).status_code == 404
+
+
+@_cases(BODIES)
 async def test_control_characters_in_any_text_field_are_a_422_naming_it(
     client: httpx.AsyncClient, keys: dict, method: str, path: str, role: str,
     body: dict[str, Any], field: list[Any],
 ) -> None:
-    for bad in CONTROL:
-        response = await client.request(method, path, json=_with(body, bad), headers=keys[role])
-        _names(response, field)
-    if path.startswith("/v1/products/"):
-        assert (await client.get(path, headers=keys["admin"])).status_code == 404
+    await _each_refused(client, keys, CONTROL, method, path, role, body, field)
 
 
 # Stripped, these would be empty: white space as Python and JSON Schema disagree on it too.
@@ -85,20 +98,12 @@ MUST_NOT_BE_BLANK = [
 ]
 
 
-@pytest.mark.parametrize(("method", "path", "role", "body", "field"), MUST_NOT_BE_BLANK,
-                         ids=[f"{m} {p} {'.'.join(map(str, f))}"
-                              for m, p, _, _, f in MUST_NOT_BE_BLANK])
+@_cases(MUST_NOT_BE_BLANK)
 async def test_text_of_white_space_alone_is_a_422_naming_it(
     client: httpx.AsyncClient, keys: dict, method: str, path: str, role: str,
     body: dict[str, Any], field: list[Any],
 ) -> None:
-    for bad in BLANK:
-        response = await client.request(method, path, json=_with(body, bad), headers=keys[role])
-        _names(response, field)
-    preferences = await client.get("/v1/customers/c-1/preferences", headers=keys["support"])
-    assert preferences.json()["updated_at"] is None
-    if path.startswith("/v1/products/"):
-        assert (await client.get(path, headers=keys["admin"])).status_code == 404
+    await _each_refused(client, keys, BLANK, method, path, role, body, field)
 
 
 QUERIES = [
