@@ -41,7 +41,6 @@ class Runtime:
     snapshots: SnapshotStore
     mirror: TokenMirror | None
     catalog: CatalogCache
-    known_keys: KnownKeys
     keys: KeyVerifier
     check_log: CheckLogWriter
     checker: Checker
@@ -90,7 +89,7 @@ def get_snapshots(request: Request) -> SnapshotStore:
 
 
 def get_known_keys(request: Request) -> KnownKeys:
-    return _runtime(request).known_keys
+    return _runtime(request).keys.known
 
 
 def get_key_verifier(request: Request) -> KeyVerifier:

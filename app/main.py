@@ -81,7 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.runtime = Runtime(
             settings=settings, engine=engine, sessionmaker=sessionmaker,
             read_sessionmaker=reads, cache=cache, audit=audit, snapshots=snapshots,
-            catalog=catalog, known_keys=known_keys, keys=keys, check_log=check_log,
+            catalog=catalog, keys=keys, check_log=check_log,
             mirror=mirror,
             checker=Checker(settings, keys, reads, mirror, catalog, snapshots, check_log),
         )

@@ -78,10 +78,9 @@ async def import_orders(
     summary = Summary()
     async with sessionmaker() as session:
         summary.services_created = await catalog_service.add_services(session, mapping.services)
+        copying = session.get_bind().dialect.name == "postgresql"
     source = reading.open_source(path)
     bar = Progress(source.size, enabled=progress)
-    async with sessionmaker() as session:
-        copying = session.get_bind().dialect.name == "postgresql"
     try:
         if file_format == "csv":
             chunks = _csv_chunks(source, mapping, chunk_lines, summary)
