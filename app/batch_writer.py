@@ -1,21 +1,20 @@
 """Rows written in batches, off the request's path: the audit log and the check log.
 
-A request appends its rows and answers; a background task writes the buffer every
-`interval_s` (or sooner when it fills). Readers that need the rows (an audit listing, the
-feedback on a check) flush first. A failed write keeps its rows for the next attempt, so
-a database outage delays them rather than losing them; only a crash of the process within
-`interval_s` can. A write whose connection died during its commit may have been stored
-after all: the attempts after a failure first pass the batch through `unwritten`, which
-leaves out the rows the database already holds.
+A request appends its rows and answers; a background task hands the buffer to its sink
+every `interval_s` (or sooner when it fills). Readers that need the rows (an audit listing,
+the feedback on a check) flush first. A failed write keeps its rows for the next attempt,
+so a database outage delays them rather than losing them; only a crash of the process
+within `interval_s` can. A write whose connection died as it committed may have been
+stored after all: the attempts after a failure first ask the sink which rows it does not
+hold yet.
 """
 
 import asyncio
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db import committing
@@ -25,22 +24,56 @@ logger = logging.getLogger("purchase_guard.batch_writer")
 T = TypeVar("T")
 
 
+class Sink(Protocol[T]):
+    """Where a batch writer's rows go."""
+
+    async def write(self, rows: list[T]) -> None:
+        """Store `rows` at once: all of them, or (raising) none that the next attempt
+        cannot tell apart through `unwritten`."""
+
+    async def unwritten(self, rows: list[T]) -> list[T]:
+        """The rows of a batch retried after a failure that are not stored yet."""
+
+    async def close(self) -> None: ...
+
+
+class SessionSink(Generic[T]):
+    """Each batch in a transaction of its own, through the ORM's sessions."""
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession],
+                 insert: Callable[[AsyncSession, list[T]], Awaitable[None]], *,
+                 unwritten: Callable[[AsyncSession, list[T]], Awaitable[list[T]]] | None = None,
+                 ) -> None:
+        self._sessionmaker = sessionmaker
+        self._insert = insert
+        self._unwritten = unwritten
+
+    async def write(self, rows: list[T]) -> None:
+        async with self._sessionmaker() as session, committing(session):
+            await self._insert(session, rows)
+
+    async def unwritten(self, rows: list[T]) -> list[T]:
+        if self._unwritten is None:
+            return rows
+        async with self._sessionmaker() as session:
+            return await self._unwritten(session, rows)
+
+    async def close(self) -> None:
+        return None
+
+
 class BatchWriter(Generic[T]):
     def __init__(
         self,
         name: str,
-        sessionmaker: async_sessionmaker[AsyncSession],
-        write: Callable[[AsyncSession, list[T]], Awaitable[None]],
+        sink: Sink[T],
         *,
-        unwritten: Callable[[AsyncSession, list[T]], Awaitable[list[T]]] | None = None,
         interval_s: float = 0.1,
         batch_size: int = 500,
         max_pending: int = 100_000,
     ) -> None:
         self._name = name
-        self._sessionmaker = sessionmaker
-        self._write = write
-        self._unwritten = unwritten
+        self._sink = sink
         self._after_failure = False
         self._interval_s = interval_s
         self._batch_size = batch_size
@@ -72,12 +105,9 @@ class BatchWriter(Generic[T]):
                 batch = [self._pending.popleft()
                          for _ in range(min(self._batch_size, len(self._pending)))]
                 try:
-                    async with self._sessionmaker() as session, committing(session):
-                        rows = batch
-                        if self._after_failure and self._unwritten is not None:
-                            rows = await self._unwritten(session, batch)
-                        if rows:
-                            await self._write(session, rows)
+                    rows = await self._sink.unwritten(batch) if self._after_failure else batch
+                    if rows:
+                        await self._sink.write(rows)
                 except BaseException:
                     self._pending.extendleft(reversed(batch))
                     self._after_failure = True
@@ -96,9 +126,10 @@ class BatchWriter(Generic[T]):
             self._task = None
         try:
             await self.flush()
-        except (SQLAlchemyError, OSError) as exc:
+        except Exception as exc:
             logger.error("%d %s rows could not be written at shutdown: %s", self.pending,
                          self._name, exc)
+        await self._sink.close()
 
     async def _run(self) -> None:
         while not self._closing:
@@ -109,7 +140,7 @@ class BatchWriter(Generic[T]):
             self._wake.clear()
             try:
                 await self.flush()
-            except (SQLAlchemyError, OSError) as exc:
+            except Exception as exc:  # whatever failed, the rows wait for the next attempt
                 logger.warning("%s write failed, %d rows kept for retry: %s", self._name,
                                self.pending, exc)
                 if self._closing:

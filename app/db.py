@@ -5,7 +5,8 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import JSON, DateTime, MetaData, Table, event
+import asyncpg
+from sqlalchemy import JSON, DateTime, MetaData, Table, event, make_url
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -79,12 +80,31 @@ def create_engine(settings: Settings, *, pool_size: int | None = None,
         # No pre-ping (a round trip per checkout): a dead connection fails one statement,
         # SQLAlchemy then drops the whole pool, and the next request reconnects.
         pool_recycle=1800,
-        connect_args={
-            "timeout": settings.db_connect_timeout_s,
-            "command_timeout": settings.db_command_timeout_s,
-            "server_settings": {"application_name": "purchase-guard"},
-        },
+        connect_args=_connect_args(settings),
     )
+
+
+def _connect_args(settings: Settings, **server_settings: str) -> dict[str, Any]:
+    return {
+        "timeout": settings.db_connect_timeout_s,
+        "command_timeout": settings.db_command_timeout_s,
+        "server_settings": {"application_name": "purchase-guard", **server_settings},
+    }
+
+
+# What SQLAlchemy's asyncpg dialect reads off the URL for itself, not for asyncpg.
+_DIALECT_ONLY = ("async_creator_fn", "prepared_statement_cache_size",
+                 "prepared_statement_name_func")
+
+
+async def connect_postgres(settings: Settings, **server_settings: str) -> asyncpg.Connection:
+    """A PostgreSQL connection of the driver's own, outside every pool, made from the same
+    URL, timeouts and name as the engine's, with `server_settings` for its whole life."""
+    url = make_url(settings.database_url)
+    _, params = url.get_dialect()().create_connect_args(url)
+    for name in _DIALECT_ONLY:
+        params.pop(name, None)
+    return await asyncpg.connect(**params, **_connect_args(settings, **server_settings))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -17,7 +17,7 @@ from app.cache import RedisCache, create_cache
 from app.catalog.router import router as catalog_router
 from app.checks.catalog_cache import CatalogCache
 from app.checks.fast_route import CheckFirstApp
-from app.checks.log_writer import check_log_writer
+from app.checks.log_writer import check_log_sink, check_log_writer
 from app.checks.router import router as checks_router
 from app.checks.schemas import CheckRequest
 from app.checks.service import Checker
@@ -70,7 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if mirror is not None:
             sessionmaker.configure(info={MIRROR: mirror})
         audit = audit_writer(sessionmaker)
-        check_log = check_log_writer(sessionmaker)
+        check_log = check_log_writer(check_log_sink(settings, sessionmaker))
         snapshots = SnapshotStore(loads, max_entries=settings.snapshot_max_entries,
                                   max_rows=settings.snapshot_max_rows,
                                   duplicate_window=settings.duplicate_window)

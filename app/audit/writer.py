@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.audit.models import AuditEntry
-from app.batch_writer import BatchWriter
+from app.batch_writer import BatchWriter, SessionSink
 from app.db import table_of
 
 AuditWriter = BatchWriter[dict[str, Any]]
@@ -16,4 +16,4 @@ async def _insert(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
 
 
 def audit_writer(sessionmaker: async_sessionmaker[AsyncSession]) -> AuditWriter:
-    return BatchWriter("audit", sessionmaker, _insert, interval_s=0.1)
+    return BatchWriter("audit", SessionSink(sessionmaker, _insert), interval_s=0.1)

@@ -1,5 +1,5 @@
-"""The check log after a commit whose outcome was unknown: a connection that died while its
-batch committed may have stored it anyway. The retry must neither fail on the rows already
+"""The check log after a write whose outcome was unknown: a connection that died while its
+batch was stored may have stored it anyway. The retry must neither fail on the rows already
 there (which would stall the log and every read that flushes it) nor write them twice."""
 
 import uuid
@@ -7,34 +7,33 @@ import uuid
 import orjson
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.checks.log_writer import LoggedCheck, check_log_writer
+from app.batch_writer import Sink
+from app.checks.log_writer import LoggedCheck, check_log_sink, check_log_writer
 from app.checks.models import Check
 from app.db import create_engine, create_sessionmaker, utcnow
 from app.settings import Settings
 
 
-class CommitLostOnce:
-    """Sessions of the real database; the first one's commit lands, then its connection
-    'dies' before the answer reaches us, as a cut network does."""
+class AnswerLostOnce:
+    """The writer's own sink on the real database; its first write lands, then its
+    connection 'dies' before the answer reaches us, as a cut network does."""
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
-        self.sessionmaker = sessionmaker
+    def __init__(self, sink: Sink[LoggedCheck]) -> None:
+        self.sink = sink
         self.lost = False
 
-    def __call__(self) -> AsyncSession:
-        session = self.sessionmaker()
+    async def write(self, rows: list[LoggedCheck]) -> None:
+        await self.sink.write(rows)
         if not self.lost:
             self.lost = True
-            landed = session.commit
+            raise ConnectionResetError("the connection died as the write landed")
 
-            async def commit() -> None:
-                await landed()
-                raise ConnectionResetError("the connection died as the commit landed")
+    async def unwritten(self, rows: list[LoggedCheck]) -> list[LoggedCheck]:
+        return await self.sink.unwritten(rows)
 
-            session.commit = commit  # type: ignore[method-assign]
-        return session
+    async def close(self) -> None:
+        await self.sink.close()
 
 
 def _logged(check_id: str) -> LoggedCheck:
@@ -51,7 +50,7 @@ def _logged(check_id: str) -> LoggedCheck:
 async def test_a_batch_whose_commit_was_lost_is_stored_once_on_retry(settings: Settings) -> None:
     engine = create_engine(settings)
     sessionmaker = create_sessionmaker(engine)
-    writer = check_log_writer(CommitLostOnce(sessionmaker))  # type: ignore[arg-type]
+    writer = check_log_writer(AnswerLostOnce(check_log_sink(settings, sessionmaker)))
     ids = [f"chk_{uuid.uuid4().hex}" for _ in range(3)]
     for check_id in ids:
         writer.record(_logged(check_id))
@@ -65,4 +64,5 @@ async def test_a_batch_whose_commit_was_lost_is_stored_once_on_retry(settings: S
         stored = await session.scalar(select(func.count()).select_from(Check).where(
             Check.check_id.in_([*ids, later])))
         assert stored == 4
+    await writer.close()
     await engine.dispose()
