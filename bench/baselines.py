@@ -1,4 +1,4 @@
-"""The two endpoints every check benchmark is measured against, in the same run.
+"""The endpoints every check benchmark is measured against, in the same run.
 
 `bare`: FastAPI parsing the same cart into the same model and answering a fixed verdict:
 the framework's ceiling on this machine. `naive`: what a team would write instead of the
@@ -8,6 +8,7 @@ guard: one SQL query for the cart's skus in the customer's orders, answered as w
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy import text
@@ -77,6 +78,35 @@ def guard_without_log() -> FastAPI:
             yield
 
     app.router.lifespan_context = without_log
+    return app
+
+
+def guard_with_pooled_log() -> FastAPI:
+    """The guard with its check log written as before 2026-12-07 (session 8): each batch in
+    a transaction of a pooled session (BEGIN, SET LOCAL synchronous_commit, COPY, COMMIT)."""
+    from app.batch_writer import SessionSink
+    from app.checks.log_writer import _CHECK_COLUMNS, LoggedCheck
+    from app.db import driver_connection
+    from app.main import create_app
+
+    async def copy(session: Any, batch: list[LoggedCheck]) -> None:
+        connection = await session.connection()
+        await connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+        raw = await driver_connection(session)
+        await raw.copy_records_to_table("check_log", records=[e.check for e in batch],
+                                        columns=_CHECK_COLUMNS)
+
+    app = create_app()
+    lifespan = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def with_pooled_log(app_: FastAPI) -> AsyncIterator[None]:
+        async with lifespan(app_):
+            runtime = app_.state.runtime
+            runtime.check_log._sink = SessionSink(runtime.sessionmaker, copy)
+            yield
+
+    app.router.lifespan_context = with_pooled_log
     return app
 
 
