@@ -43,8 +43,8 @@ class CopySink:
 
     Under load (2 workers, bench/checks.py's Zipf mix) the same COPY in a transaction of a
     pooled session (BEGIN, SET LOCAL, COPY, COMMIT) cost the workers 40-60 us more CPU per
-    check and PostgreSQL 24-25 us instead of 8-11: with it the guard made 0.77-0.80 of its
-    throughput with the log off, this way 0.93-0.97.
+    check and PostgreSQL 24-26 us instead of 8-11: with it the guard made 0.75-0.80 of its
+    throughput with the log off, this way 0.93-0.97 (`python bench/log_cost.py`).
     """
 
     def __init__(self, settings: Settings) -> None:
