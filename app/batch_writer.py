@@ -28,8 +28,8 @@ class Sink(Protocol[T]):
     """Where a batch writer's rows go."""
 
     async def write(self, rows: list[T]) -> None:
-        """Store `rows` at once: all of them, or (raising) none that the next attempt
-        cannot tell apart through `unwritten`."""
+        """Store all of `rows`. When it raises, some may be stored after all: the retry
+        asks `unwritten` which are not."""
 
     async def unwritten(self, rows: list[T]) -> list[T]:
         """The rows of a batch retried after a failure that are not stored yet."""
