@@ -129,12 +129,17 @@ def cart(rng: random.Random, customer: str) -> dict:
 _SERVER_PIDS: dict[str, int] = {}
 
 
+def server_pids(url: str) -> tuple[str, list[str]]:
+    """The master's pid and its children's (Linux) of the server at `url`."""
+    master = str(_SERVER_PIDS[url])
+    return master, Path(f"/proc/{master}/task/{master}/children").read_text().split()
+
+
 def workers_rss_mb(url: str) -> list[float]:
     """Resident memory of each worker of the server at `url` (Linux), in MB."""
-    master = _SERVER_PIDS[url]
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    master, children = server_pids(url)
     sizes = []
-    for pid in children or [str(master)]:
+    for pid in children or [master]:
         status = Path(f"/proc/{pid}/status").read_text()
         if "multiprocessing.resource_tracker" in Path(f"/proc/{pid}/cmdline").read_text():
             continue

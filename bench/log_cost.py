@@ -19,7 +19,6 @@ from pathlib import Path
 
 from checks import zipf_bodies
 from harness import (
-    _SERVER_PIDS,
     ADMIN_KEY,
     REDIS_URL,
     create_key,
@@ -27,6 +26,7 @@ from harness import (
     load_histories,
     machine,
     server,
+    server_pids,
     wrk,
 )
 
@@ -45,9 +45,8 @@ def _cpu_s(pid: str) -> tuple[float, float]:
 
 def server_cpu_s(url: str) -> tuple[float, float]:
     """User and system seconds of a server's master and workers."""
-    master = str(_SERVER_PIDS[url])
-    pids = [master, *Path(f"/proc/{master}/task/{master}/children").read_text().split()]
-    user, system = zip(*(_cpu_s(pid) for pid in pids), strict=True)
+    master, children = server_pids(url)
+    user, system = zip(*(_cpu_s(pid) for pid in [master, *children]), strict=True)
     return sum(user), sum(system)
 
 
